@@ -1,0 +1,182 @@
+package io.churnwatch.streams.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+import io.churnwatch.streams.TopologySettings;
+import io.churnwatch.streams.dedup.DedupSettings;
+import io.churnwatch.streams.features.FeatureSettings;
+import io.churnwatch.streams.rocksdb.BoundedMemoryRocksDBConfig;
+import io.churnwatch.streams.snapshots.CutoffSchedule;
+import io.churnwatch.streams.timers.InactivitySchedule;
+import io.churnwatch.streams.timers.TimerMode;
+import io.churnwatch.streams.validation.ResilientProductionExceptionHandler;
+import io.churnwatch.streams.validation.ValidationSettings;
+
+/**
+ * The streams app's whole configuration, typed. Each value comes from its {@link Setting}'s environment
+ * variable ({@code CHURNWATCH_...}) or else the documented default; a malformed value fails at start with the
+ * variable's name in the message.
+ */
+public record StreamsAppConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String applicationId,
+        String stateDir,
+        String processingGuarantee,
+        int streamThreads,
+        String applicationServer,
+        int topicPartitions,
+        short replicationFactor,
+        boolean createTopics,
+        long statestoreCacheMb,
+        long rocksDbCacheMb,
+        long rocksDbWriteBufferMb,
+        TopologySettings topology) {
+
+    /** Reads the process environment. */
+    public static StreamsAppConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads settings from a map of environment variables (missing ones take their defaults). */
+    public static StreamsAppConfig from(Map<String, String> env) {
+        Reader read = new Reader(env);
+        String guarantee = read.get(Setting.PROCESSING_GUARANTEE, text -> {
+            if (!text.equals(StreamsConfig.EXACTLY_ONCE_V2) && !text.equals(StreamsConfig.AT_LEAST_ONCE)) {
+                throw new IllegalArgumentException("must be exactly_once_v2 or at_least_once");
+            }
+            return text;
+        });
+        ValidationSettings validation = new ValidationSettings(
+                read.get(Setting.MAX_FUTURE_SKEW, Durations::parse),
+                read.get(Setting.MIN_EVENT_TIME, StreamsAppConfig::parseInstant));
+        DedupSettings dedup = new DedupSettings(
+                read.get(Setting.DEDUP_RETENTION, Durations::parse),
+                read.get(Setting.DEDUP_PURGE_INTERVAL, StreamsAppConfig::positive));
+        FeatureSettings features = new FeatureSettings(
+                read.get(Setting.REORDER_GRACE, Durations::parse),
+                read.get(Setting.TIMER_MODE, TimerMode::parse),
+                read.get(Setting.PUNCTUATION_INTERVAL, StreamsAppConfig::positive),
+                new InactivitySchedule(read.get(Setting.INACTIVITY_OFFSETS_DAYS, StreamsAppConfig::parseDays),
+                        read.get(Setting.INACTIVITY_GAP_MULTIPLIER, Double::parseDouble)),
+                read.get(Setting.SNAPSHOT_CUTOFFS, CutoffSchedule::parse));
+        return new StreamsAppConfig(
+                read.get(Setting.BOOTSTRAP_SERVERS, StreamsAppConfig::nonEmpty),
+                read.get(Setting.SCHEMA_REGISTRY_URL, StreamsAppConfig::nonEmpty),
+                read.get(Setting.APPLICATION_ID, StreamsAppConfig::nonEmpty),
+                read.get(Setting.STATE_DIR, StreamsAppConfig::nonEmpty),
+                guarantee,
+                read.get(Setting.NUM_STREAM_THREADS, StreamsAppConfig::positiveInt),
+                read.get(Setting.APPLICATION_SERVER, Function.identity()),
+                read.get(Setting.TOPIC_PARTITIONS, StreamsAppConfig::positiveInt),
+                read.get(Setting.REPLICATION_FACTOR, text -> (short) positiveInt(text)),
+                read.get(Setting.CREATE_TOPICS, StreamsAppConfig::parseBoolean),
+                read.get(Setting.STATESTORE_CACHE_MB, StreamsAppConfig::nonNegativeLong),
+                read.get(Setting.ROCKSDB_CACHE_MB, text -> (long) positiveInt(text)),
+                read.get(Setting.ROCKSDB_WRITE_BUFFER_MB, text -> (long) positiveInt(text)),
+                new TopologySettings(validation, dedup, features));
+    }
+
+    /** The Kafka Streams properties: exactly-once by default, resilient handlers, bounded RocksDB memory. */
+    public Properties toStreamsProperties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, statestoreCacheMb * 1024 * 1024);
+        if (!applicationServer.isBlank()) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class);
+        props.put(BoundedMemoryRocksDBConfig.CACHE_BYTES_CONFIG, rocksDbCacheMb * 1024 * 1024);
+        props.put(BoundedMemoryRocksDBConfig.WRITE_BUFFER_BYTES_CONFIG, rocksDbWriteBufferMb * 1024 * 1024);
+        // Repartition and store serdes are given explicitly; this is only read by handlers and tooling.
+        props.put("schema.registry.url", schemaRegistryUrl);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ResilientProductionExceptionHandler.class);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+
+    private static String nonEmpty(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        return text;
+    }
+
+    private static int positiveInt(String text) {
+        int value = Integer.parseInt(text);
+        if (value <= 0) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return value;
+    }
+
+    private static long nonNegativeLong(String text) {
+        long value = Long.parseLong(text);
+        if (value < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
+        return value;
+    }
+
+    private static Duration positive(String text) {
+        Duration duration = Durations.parse(text);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("must be a positive duration");
+        }
+        return duration;
+    }
+
+    private static boolean parseBoolean(String text) {
+        return switch (text.toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 instant such as 1990-01-01T00:00:00Z");
+        }
+    }
+
+    private static List<Integer> parseDays(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf)
+                .toList();
+    }
+
+    /** Looks a setting up and names the variable when its value does not parse. */
+    private record Reader(Map<String, String> env) {
+        <T> T get(Setting setting, Function<String, T> parse) {
+            String raw = env.get(setting.envVar());
+            String text = raw == null ? setting.defaultValue() : raw.trim();
+            try {
+                return parse.apply(text);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(setting.envVar() + "='" + text + "' is invalid: " + e.getMessage()
+                        + " (" + setting.description() + ")", e);
+            }
+        }
+    }
+}

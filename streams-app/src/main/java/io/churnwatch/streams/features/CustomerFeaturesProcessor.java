@@ -1,0 +1,192 @@
+package io.churnwatch.streams.features;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.churnwatch.schemas.OrderEvent;
+import io.churnwatch.schemas.OrderKind;
+import io.churnwatch.streams.metrics.TaskCounters;
+import io.churnwatch.streams.ordering.ReleaseProgress;
+import io.churnwatch.streams.ordering.ReorderBuffer;
+import io.churnwatch.streams.snapshots.SnapshotScanner;
+import io.churnwatch.streams.timers.InactivityTimers;
+import io.churnwatch.streams.timers.TimeIndexedStore;
+import io.churnwatch.streams.timers.TimerMode;
+
+/**
+ * The heart of the stream: keeps every customer's state and emits features, inactivity re-evaluations and
+ * cutoff snapshots, all in event-time order.
+ *
+ * <p>Arriving orders wait in a {@link ReorderBuffer}. The task's released watermark is
+ * {@code W = now - grace}, where now is the stream time (event-time mode) or the later of stream time and the
+ * wall clock (wall-clock mode). Whenever W moves, three time-ordered sources are merged and handled in order:
+ * buffered orders at or before W, inactivity timers due before W, and snapshot cutoffs before W (an order at
+ * instant x goes before a timer or cutoff at x, since "as of x" includes x). So a timer or a snapshot only ever
+ * sees the events at or before its instant, exactly as a batch computation would, and out-of-order arrivals
+ * within the grace change nothing. An order older than W arrives too late for that: it is applied at once,
+ * counted in {@value #LATE_METRIC}, and its features are emitted as of W. It is never dropped.
+ */
+public final class CustomerFeaturesProcessor implements Processor<String, OrderEvent, String, FeatureOutput> {
+
+    public static final String STATE_STORE = "customer-state";
+    public static final String BUFFER_STORE = "reorder-buffer";
+    public static final String TIMER_STORE = "inactivity-timers";
+    public static final String PROGRESS_STORE = "feature-progress";
+    public static final String LATE_METRIC = "late-beyond-grace";
+    public static final String TIMERS_FIRED_METRIC = "inactivity-timers-fired";
+    public static final String SNAPSHOTS_METRIC = "snapshots-emitted";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerFeaturesProcessor.class);
+
+    private final FeatureSettings settings;
+    private final long graceMillis;
+    private ProcessorContext<String, FeatureOutput> context;
+    private KeyValueStore<String, CustomerState> states;
+    private ReorderBuffer buffer;
+    private InactivityTimers timers;
+    private ReleaseProgress progress;
+    private TaskCounters counters;
+    private long streamTime = Long.MIN_VALUE;
+
+    public CustomerFeaturesProcessor(FeatureSettings settings) {
+        this.settings = settings;
+        this.graceMillis = settings.grace().toMillis();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, FeatureOutput> context) {
+        this.context = context;
+        this.states = context.getStateStore(STATE_STORE);
+        KeyValueStore<Bytes, OrderEvent> bufferStore = context.getStateStore(BUFFER_STORE);
+        this.buffer = new ReorderBuffer(bufferStore);
+        KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(TIMER_STORE);
+        this.timers = new InactivityTimers(timerStore, settings.inactivity());
+        this.progress = new ReleaseProgress(context.getStateStore(PROGRESS_STORE));
+        this.counters = new TaskCounters(context, "customer-features");
+        if (progress.started()) {
+            streamTime = progress.watermark() + graceMillis;
+        }
+        context.schedule(settings.punctuationInterval(), settings.timerMode().punctuationType(), this::punctuate);
+    }
+
+    @Override
+    public void process(Record<String, OrderEvent> record) {
+        OrderEvent order = record.value();
+        long eventTime = order.getEventTime().toEpochMilli();
+        streamTime = Math.max(streamTime, eventTime);
+        if (!progress.started()) {
+            long watermark = eventTime - graceMillis;
+            progress.start(watermark, settings.cutoffs().lastBefore(watermark));
+        }
+        if (eventTime < progress.watermark()) {
+            counters.increment(LATE_METRIC);
+            LOG.debug("Order {} at {} arrived after the released watermark {}: applied out of order",
+                    order.getOrderId(), order.getEventTime(), Instant.ofEpochMilli(progress.watermark()));
+            apply(order, progress.watermark());
+        } else {
+            buffer.add(order);
+        }
+        advance(now());
+    }
+
+    void punctuate(long timestamp) {
+        if (settings.timerMode() == TimerMode.EVENT_TIME) {
+            streamTime = Math.max(streamTime, timestamp);
+        }
+        advance(now());
+    }
+
+    private long now() {
+        return settings.timerMode() == TimerMode.WALL_CLOCK
+                ? Math.max(streamTime, context.currentSystemTimeMs())
+                : streamTime;
+    }
+
+    /** Moves the released watermark to {@code now - grace}, handling everything that passes in time order. */
+    private void advance(long now) {
+        if (!progress.started() || now == Long.MIN_VALUE) {
+            return;
+        }
+        long target = Math.max(progress.watermark(), now - graceMillis);
+        while (true) {
+            Optional<TimeIndexedStore.Entry<OrderEvent>> order = buffer.firstAtOrBefore(target);
+            Optional<TimeIndexedStore.Entry<byte[]>> timer = timers.firstDueBefore(target);
+            long cutoff = settings.cutoffs().firstAfter(progress.lastCutoff());
+            long orderTime = order.map(TimeIndexedStore.Entry::time).orElse(Long.MAX_VALUE);
+            long timerTime = timer.map(TimeIndexedStore.Entry::time).orElse(Long.MAX_VALUE);
+            long cutoffTime = cutoff < target ? cutoff : Long.MAX_VALUE;
+            if (orderTime == Long.MAX_VALUE && timerTime == Long.MAX_VALUE && cutoffTime == Long.MAX_VALUE) {
+                break;
+            }
+            if (orderTime <= timerTime && orderTime <= cutoffTime) {
+                buffer.remove(order.get());
+                apply(order.get().value(), orderTime);
+            } else if (cutoffTime <= timerTime) {
+                takeSnapshot(cutoff);
+            } else {
+                fire(timer.get());
+            }
+        }
+        progress.watermark(target);
+    }
+
+    /** Applies one order and emits the customer's features as of {@code asOf} (its own time, or W when late). */
+    private void apply(OrderEvent order, long asOf) {
+        String customerId = order.getCustomerId();
+        CustomerState state = states.get(customerId);
+        if (state == null) {
+            state = new CustomerState();
+        }
+        state.apply(order);
+        if (order.getKind() == OrderKind.PURCHASE) {
+            timers.reschedule(customerId, state, asOf);
+        }
+        states.put(customerId, state);
+        emitFeatures(customerId, state, asOf);
+    }
+
+    private void fire(TimeIndexedStore.Entry<byte[]> timer) {
+        timers.remove(timer);
+        String customerId = timer.id();
+        CustomerState state = states.get(customerId);
+        if (state == null || state.nextTimerDue() != timer.time()) {
+            return;
+        }
+        long due = timer.time();
+        if (due >= state.lastEventTime()) {
+            emitFeatures(customerId, state, due);
+            counters.increment(TIMERS_FIRED_METRIC);
+        }
+        timers.reschedule(customerId, state, Math.max(due, state.lastEventTime()));
+        states.put(customerId, state);
+    }
+
+    private void takeSnapshot(long cutoff) {
+        int emitted = SnapshotScanner.snapshot(states, cutoff, (key, snapshot) -> context.forward(
+                new Record<String, FeatureOutput>(key, new FeatureOutput.SnapshotTaken(snapshot), cutoff)));
+        progress.lastCutoff(cutoff);
+        counters.add(SNAPSHOTS_METRIC, emitted);
+        LOG.info("Task {} took the snapshot at cutoff {}: {} customers", context.taskId(), Instant.ofEpochMilli(cutoff),
+                emitted);
+    }
+
+    private void emitFeatures(String customerId, CustomerState state, long asOf) {
+        context.forward(new Record<String, FeatureOutput>(customerId,
+                new FeatureOutput.FeaturesUpdate(FeatureCalculator.featuresAsOf(customerId, state, asOf)), asOf));
+    }
+
+    @Override
+    public void close() {
+        if (counters != null) {
+            counters.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.churnwatch.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+import io.churnwatch.streams.config.Setting;
+
+class StreamsAppTest {
+
+    @Test
+    void helpListsEverySettingWithItsVariableAndDefault() {
+        String usage = StreamsApp.usage();
+        for (Setting setting : Setting.values()) {
+            assertThat(usage).contains(setting.envVar());
+            if (!setting.defaultValue().isEmpty()) {
+                assertThat(usage).contains(setting.defaultValue());
+            }
+        }
+    }
+
+    @Test
+    void theTopologyRepartitionsByCustomerBeforeAnyState() {
+        TopologyDescription description = ChurnwatchTopology.build(TopologySettings.defaults(),
+                ChurnwatchSerdes.forRegistryUrl("mock://describe")).describe();
+        // Sub-topology 0 validates and writes the repartition topic; sub-topology 1 reads it and owns every store.
+        assertThat(description.subtopologies()).hasSize(2);
+        String text = description.toString();
+        assertThat(text).contains(ChurnwatchTopology.REPARTITION_NAME + "-repartition");
+        assertThat(text).contains("customer-state", "reorder-buffer", "inactivity-timers", "dedup-seen-orders");
+    }
+}
