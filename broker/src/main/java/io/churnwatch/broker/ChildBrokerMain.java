@@ -15,10 +15,25 @@ public final class ChildBrokerMain {
     }
 
     public static void main(String[] args) {
+        ignoreInterrupt();
         Thread watchdog = new Thread(() -> exitWhenStdinCloses(System.in), "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         kafka.Kafka.main(args);
+    }
+
+    /**
+     * Ctrl-C in a terminal signals the whole process group. The parent decides when the broker stops (after
+     * the clients that need it have closed, then with SIGTERM or by closing stdin), so the broker must not
+     * vanish underneath them on SIGINT.
+     */
+    @SuppressWarnings("restriction")
+    private static void ignoreInterrupt() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // No SIGINT on this platform: nothing to ignore.
+        }
     }
 
     private static void exitWhenStdinCloses(InputStream in) {

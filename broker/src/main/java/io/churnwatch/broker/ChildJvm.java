@@ -47,7 +47,8 @@ final class ChildJvm {
         }
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
-                entries.add(entry);
+                // The child runs in the data dir, so relative entries (java -cp lib/*) must be made absolute.
+                entries.add(Path.of(entry).toAbsolutePath().toString());
             }
         }
         return String.join(File.pathSeparator, entries);

@@ -40,9 +40,13 @@ public final class ReplayCommand {
         if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");
         }
-        ReplayCommand command = new ReplayCommand(System.getenv(), System.out, System.err,
-                System.console() != null, options -> OrderPublisher.create(options.publisherSettings()));
-        System.exit(command.run(args));
+        System.exit(forConsole().run(args));
+    }
+
+    /** The command as run from a terminal: the process environment, standard streams, a real Kafka publisher. */
+    public static ReplayCommand forConsole() {
+        return new ReplayCommand(System.getenv(), System.out, System.err, System.console() != null,
+                options -> OrderPublisher.create(options.publisherSettings()));
     }
 
     /** Runs the command and returns its exit code; never calls {@link System#exit}. */
