@@ -23,7 +23,7 @@ class BgNbdModelTest {
     }
 
     @Test
-    void eulerTransformedExpectationEqualsTheDirectFormula() {
+    void expectationEqualsThePublishedHypergeometricFormulaAtModerateParameters() {
         // The published formula with 2F1(r+x, b+x; a+b+x-1; z), summed directly (fine at these moderate values).
         double r = CDNOW.r();
         double alpha = CDNOW.alpha();

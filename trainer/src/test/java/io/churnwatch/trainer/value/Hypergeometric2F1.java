@@ -8,10 +8,13 @@ package io.churnwatch.trainer.value;
  * the ratio of consecutive terms tends to {@code z}, so once it (and {@code z}) is below one the tail after term
  * {@code n} is at most {@code |term_n| * rho / (1 - rho)} with {@code rho = max(|ratio_n|, |z|)}. Two consecutive
  * terms must pass that test, and a series that has not converged after {@link #MAX_TERMS} terms is an error,
- * never a silently truncated answer. Callers whose {@code z} can approach 1 should transform first (see
- * {@link BgNbdModel}, which uses Euler's transformation to keep the parameters small).
+ * never a silently truncated answer.
+ *
+ * <p>A test reference: BgNbdModelTest evaluates Fader, Hardie &amp; Lee's published expected-purchases formula with
+ * it at moderate parameters, where the series is safe. {@link BgNbdModel} itself no longer uses 2F1 (its series
+ * overflows once a and b reach the millions).
  */
-public final class Hypergeometric2F1 {
+final class Hypergeometric2F1 {
 
     /** Enough for |z| up to about 0.9999 (z^n falls below 1e-16 well before this). */
     static final int MAX_TERMS = 2_000_000;
@@ -21,7 +24,7 @@ public final class Hypergeometric2F1 {
     private Hypergeometric2F1() {
     }
 
-    public static double value(double a, double b, double c, double z) {
+    static double value(double a, double b, double c, double z) {
         if (!(Math.abs(z) < 1)) {
             throw new IllegalArgumentException("the 2F1 series needs |z| < 1, got z = " + z);
         }
