@@ -113,14 +113,15 @@ class StreamsAppIntegrationTest {
                         default -> dead.add(record);
                     }
                 }
-                return !dead.isEmpty() && snapshots.size() == 2 && features.containsKey("c1")
+                return !dead.isEmpty() && snapshots.size() == 4 && features.containsKey("c1")
                         && features.get("c1").getOrders() == 2 && features.containsKey("c2")
                         && features.get("c2").getOrders() == 2;
             });
         }
 
         assertThat(features.get("c1").getGrossRevenueMinor()).isEqualTo(1300);
-        assertThat(snapshots).containsOnlyKeys("c1|2011-09-01", "c2|2011-09-01");
+        // The monthly cutoff and, by default, the 90-day label horizon of the one before (2011-06-01 + 90 days).
+        assertThat(snapshots).containsOnlyKeys("c1|2011-08-30", "c1|2011-09-01", "c2|2011-08-30", "c2|2011-09-01");
         assertThat(snapshots.get("c1|2011-09-01").getFeatures().getOrders()).isEqualTo(1);
         assertThat(snapshots.get("c1|2011-09-01").getFeatures().getGrossRevenueMinor()).isEqualTo(1000);
         assertThat(dead).hasSize(1);

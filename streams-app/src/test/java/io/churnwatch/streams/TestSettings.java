@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.churnwatch.streams.features.FeatureSettings;
+import io.churnwatch.streams.snapshots.MonthlyCutoffs;
 import io.churnwatch.streams.timers.InactivitySchedule;
 
 /** Topology settings for tests that look at one thing at a time. */
@@ -12,7 +13,10 @@ public final class TestSettings {
     private TestSettings() {
     }
 
-    /** Events applied on arrival, no inactivity timers: one feature record per event. */
+    /**
+     * Events applied on arrival, no inactivity timers, monthly snapshots without label horizons: one feature record
+     * per event, one snapshot per customer and month.
+     */
     public static TopologySettings immediateWithoutTimers() {
         return withGraceAndNoTimers(Duration.ZERO);
     }
@@ -21,6 +25,6 @@ public final class TestSettings {
         TopologySettings defaults = TopologySettings.defaults();
         FeatureSettings features = defaults.features();
         return defaults.withFeatures(new FeatureSettings(grace, features.timerMode(), features.punctuationInterval(),
-                new InactivitySchedule(List.of(), 0), features.cutoffs()));
+                new InactivitySchedule(List.of(), 0), new MonthlyCutoffs()));
     }
 }

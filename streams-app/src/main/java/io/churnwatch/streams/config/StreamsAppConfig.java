@@ -19,6 +19,7 @@ import io.churnwatch.streams.dedup.DedupSettings;
 import io.churnwatch.streams.features.FeatureSettings;
 import io.churnwatch.streams.rocksdb.BoundedMemoryRocksDBConfig;
 import io.churnwatch.streams.snapshots.CutoffSchedule;
+import io.churnwatch.streams.snapshots.LabelHorizonCutoffs;
 import io.churnwatch.streams.timers.InactivitySchedule;
 import io.churnwatch.streams.timers.TimerMode;
 import io.churnwatch.streams.validation.ResilientProductionExceptionHandler;
@@ -71,7 +72,8 @@ public record StreamsAppConfig(
                 read.get(Setting.PUNCTUATION_INTERVAL, StreamsAppConfig::positive),
                 new InactivitySchedule(read.get(Setting.INACTIVITY_OFFSETS_DAYS, StreamsAppConfig::parseDays),
                         read.get(Setting.INACTIVITY_GAP_MULTIPLIER, Double::parseDouble)),
-                read.get(Setting.SNAPSHOT_CUTOFFS, CutoffSchedule::parse));
+                LabelHorizonCutoffs.of(read.get(Setting.SNAPSHOT_CUTOFFS, CutoffSchedule::parse),
+                        read.get(Setting.LABEL_HORIZON_DAYS, StreamsAppConfig::nonNegativeInt)));
         return new StreamsAppConfig(
                 read.get(Setting.BOOTSTRAP_SERVERS, StreamsAppConfig::nonEmpty),
                 read.get(Setting.SCHEMA_REGISTRY_URL, StreamsAppConfig::nonEmpty),
@@ -125,6 +127,14 @@ public record StreamsAppConfig(
         int value = Integer.parseInt(text);
         if (value <= 0) {
             throw new IllegalArgumentException("must be positive");
+        }
+        return value;
+    }
+
+    private static int nonNegativeInt(String text) {
+        int value = Integer.parseInt(text);
+        if (value < 0) {
+            throw new IllegalArgumentException("must not be negative");
         }
         return value;
     }

@@ -3,6 +3,7 @@ package io.churnwatch.streams.features;
 import java.time.Duration;
 
 import io.churnwatch.streams.snapshots.CutoffSchedule;
+import io.churnwatch.streams.snapshots.LabelHorizonCutoffs;
 import io.churnwatch.streams.snapshots.MonthlyCutoffs;
 import io.churnwatch.streams.timers.InactivitySchedule;
 import io.churnwatch.streams.timers.TimerMode;
@@ -13,13 +14,15 @@ import io.churnwatch.streams.timers.TimerMode;
  * @param timerMode what "now" is for timers and snapshots
  * @param punctuationInterval how often the timer/snapshot punctuator runs (stream or wall-clock time)
  * @param inactivity when quiet customers are re-evaluated
- * @param cutoffs when point-in-time snapshots are taken
+ * @param cutoffs when point-in-time snapshots are taken: the training cutoffs and, by default, their label
+ *     horizons (see {@link LabelHorizonCutoffs})
  */
 public record FeatureSettings(Duration grace, TimerMode timerMode, Duration punctuationInterval,
                               InactivitySchedule inactivity, CutoffSchedule cutoffs) {
 
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
     public static final Duration DEFAULT_PUNCTUATION_INTERVAL = Duration.ofSeconds(30);
+    public static final int DEFAULT_LABEL_HORIZON_DAYS = 90;
 
     public FeatureSettings {
         if (grace.isNegative()) {
@@ -32,7 +35,8 @@ public record FeatureSettings(Duration grace, TimerMode timerMode, Duration punc
 
     public static FeatureSettings defaults() {
         return new FeatureSettings(DEFAULT_GRACE, TimerMode.EVENT_TIME, DEFAULT_PUNCTUATION_INTERVAL,
-                InactivitySchedule.defaults(), new MonthlyCutoffs());
+                InactivitySchedule.defaults(),
+                LabelHorizonCutoffs.of(new MonthlyCutoffs(), DEFAULT_LABEL_HORIZON_DAYS));
     }
 
     public FeatureSettings withGrace(Duration newGrace) {

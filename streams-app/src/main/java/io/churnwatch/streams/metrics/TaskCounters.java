@@ -33,9 +33,16 @@ public final class TaskCounters implements AutoCloseable {
         add(name, 1);
     }
 
+    /**
+     * Adds {@code count} events. A rate-total sensor counts recordings, not recorded values, so each event is
+     * recorded on its own (recording a count once would make {@code -total} count calls).
+     */
     public void add(String name, int count) {
-        sensors.computeIfAbsent(name, n -> metrics.addRateTotalSensor(SCOPE, entity, n, Sensor.RecordingLevel.INFO))
-                .record(count);
+        Sensor sensor = sensors.computeIfAbsent(name,
+                n -> metrics.addRateTotalSensor(SCOPE, entity, n, Sensor.RecordingLevel.INFO));
+        for (int i = 0; i < count; i++) {
+            sensor.record();
+        }
     }
 
     @Override

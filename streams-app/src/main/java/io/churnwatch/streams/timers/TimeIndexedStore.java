@@ -16,6 +16,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * so the store's lexicographic order is time order and "everything due before t" is one range scan that stops
  * at the first entry not yet due. Used for inactivity timers, the reorder buffer and de-duplication expiry.
  * Times must not be negative (big-endian order would put them last).
+ *
+ * <p>Entries leave these stores from the front, in time order, so the front of the key range fills with RocksDB
+ * tombstones until compaction drops them, and a scan from time 0 would step over every one of them. Each
+ * instance therefore keeps a <em>floor</em> in memory: a time below which it knows there is no entry (the
+ * earliest entry a scan found, or the end of a scan that found none, lowered by every earlier put). Scans start
+ * at the floor, and a scan that ends at or below it is not made at all. The floor starts at 0, so an instance
+ * created after a restart or a rebalance is correct at once and fast after its first scan. Every write to the
+ * store must go through the instance.
  */
 public final class TimeIndexedStore<V> {
 
@@ -24,6 +32,7 @@ public final class TimeIndexedStore<V> {
     }
 
     private final KeyValueStore<Bytes, V> store;
+    private long floor;
 
     public TimeIndexedStore(KeyValueStore<Bytes, V> store) {
         this.store = store;
@@ -52,7 +61,9 @@ public final class TimeIndexedStore<V> {
     }
 
     public void put(long time, String id, V value) {
-        store.put(key(time, id), value);
+        Bytes key = key(time, id);
+        floor = Math.min(floor, time);
+        store.put(key, value);
     }
 
     public void delete(long time, String id) {
@@ -72,11 +83,11 @@ public final class TimeIndexedStore<V> {
     /** Up to {@code max} entries with a time before {@code untilExclusive}, earliest first. */
     public List<Entry<V>> before(long untilExclusive, int max) {
         List<Entry<V>> due = new ArrayList<>();
-        if (untilExclusive <= 0) {
+        if (untilExclusive <= floor) {
             return due;
         }
         // Inclusive upper bound: the bare 8-byte prefix of untilExclusive sorts before every real key at that time.
-        try (KeyValueIterator<Bytes, V> range = store.range(prefix(0), prefix(untilExclusive))) {
+        try (KeyValueIterator<Bytes, V> range = store.range(prefix(floor), prefix(untilExclusive))) {
             while (range.hasNext() && due.size() < max) {
                 KeyValue<Bytes, V> next = range.next();
                 Entry<byte[]> decoded = decode(next.key);
@@ -86,6 +97,9 @@ public final class TimeIndexedStore<V> {
                 due.add(new Entry<>(decoded.time(), decoded.id(), next.value));
             }
         }
+        // The scan started at the floor and went in time order: nothing lies before what it found first, or
+        // before its end when it found nothing.
+        floor = due.isEmpty() ? untilExclusive : due.get(0).time();
         return due;
     }
 }

@@ -25,7 +25,7 @@ class StreamsAppConfigTest {
         assertThat(config.rocksDbCacheMb()).isEqualTo(64);
         assertThat(config.topology().features().grace()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.topology().features().timerMode()).isEqualTo(TimerMode.EVENT_TIME);
-        assertThat(config.topology().features().cutoffs().toString()).isEqualTo("monthly");
+        assertThat(config.topology().features().cutoffs().toString()).isEqualTo("monthly + 90-day label horizons");
         assertThat(config.topology().dedup().retention()).isEqualTo(Duration.ofDays(30));
         assertThat(config.topology().validation().maxFutureSkew()).isEqualTo(Duration.ofHours(24));
 
@@ -45,6 +45,7 @@ class StreamsAppConfigTest {
                 "CHURNWATCH_REORDER_GRACE", "0",
                 "CHURNWATCH_TIMER_MODE", "wall-clock",
                 "CHURNWATCH_SNAPSHOT_CUTOFFS", "every-30-days",
+                "CHURNWATCH_LABEL_HORIZON_DAYS", "0",
                 "CHURNWATCH_INACTIVITY_OFFSETS_DAYS", "10, 20",
                 "CHURNWATCH_MIN_EVENT_TIME", "2000-01-01T00:00:00Z",
                 "CHURNWATCH_APPLICATION_SERVER", "localhost:8080"));
@@ -60,6 +61,13 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void theLabelHorizonIsAddedToAnySchedule() {
+        StreamsAppConfig config = StreamsAppConfig.from(Map.of(
+                "CHURNWATCH_SNAPSHOT_CUTOFFS", "every-7-days", "CHURNWATCH_LABEL_HORIZON_DAYS", "30"));
+        assertThat(config.topology().features().cutoffs().toString()).isEqualTo("every-7-days + 30-day label horizons");
+    }
+
+    @Test
     void aBadValueNamesItsVariable() {
         assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CHURNWATCH_REORDER_GRACE", "ten minutes")))
                 .hasMessageContaining("CHURNWATCH_REORDER_GRACE").hasMessageContaining("10m");
@@ -67,6 +75,8 @@ class StreamsAppConfigTest {
                 .hasMessageContaining("CHURNWATCH_PROCESSING_GUARANTEE");
         assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CHURNWATCH_TOPIC_PARTITIONS", "0")))
                 .hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CHURNWATCH_LABEL_HORIZON_DAYS", "-90")))
+                .hasMessageContaining("CHURNWATCH_LABEL_HORIZON_DAYS").hasMessageContaining("must not be negative");
     }
 
     @Test

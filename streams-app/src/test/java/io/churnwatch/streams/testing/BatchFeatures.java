@@ -1,4 +1,4 @@
-package io.churnwatch.streams.snapshots;
+package io.churnwatch.streams.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,33 +18,33 @@ import io.churnwatch.schemas.OrderLine;
  * documented definitions (FeatureCalculator's javadoc and CustomerFeatures.avsc) without touching the
  * streaming state classes. Whatever the topology emits for a cutoff must match this.
  */
-final class BatchFeatures {
+public final class BatchFeatures {
 
-    static final long DAY = 86_400_000L;
+    public static final long DAY = 86_400_000L;
 
     /** The batch's view of one customer at a cutoff. */
-    record Expected(String customerId, long asOf, long firstPurchase, long lastPurchase, int orders, int returnOrders,
+    public record Expected(String customerId, long asOf, long firstPurchase, long lastPurchase, int orders, int returnOrders,
                     long gross, long returned, long units, List<Long> purchaseTimes, Map<Long, Long> revenueByDay,
                     Map<Long, Integer> ordersByDay, int distinctProducts, String country, String currency) {
 
-        long revenueInWindow(long afterDay, long throughDay) {
+        public long revenueInWindow(long afterDay, long throughDay) {
             return revenueByDay.entrySet().stream().filter(e -> e.getKey() > afterDay && e.getKey() <= throughDay)
                     .mapToLong(Map.Entry::getValue).sum();
         }
 
-        int ordersInWindow(long afterDay, long throughDay) {
+        public int ordersInWindow(long afterDay, long throughDay) {
             return ordersByDay.entrySet().stream().filter(e -> e.getKey() > afterDay && e.getKey() <= throughDay)
                     .mapToInt(Map.Entry::getValue).sum();
         }
 
-        Double gapMean() {
+        public Double gapMean() {
             if (purchaseTimes.size() < 2) {
                 return null;
             }
             return gaps().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         }
 
-        Double gapStd() {
+        public Double gapStd() {
             if (purchaseTimes.size() < 3) {
                 return null;
             }
@@ -67,7 +67,7 @@ final class BatchFeatures {
     }
 
     /** The same checks the stream applies before an order may count (orders failing them never reach state). */
-    static boolean isValid(OrderEvent order) {
+    public static boolean isValid(OrderEvent order) {
         if (order.getOrderId() == null || order.getOrderId().isBlank() || order.getCustomerId() == null
                 || order.getCustomerId().isBlank() || order.getLines().isEmpty() || order.getCurrency().isBlank()) {
             return false;
@@ -81,7 +81,7 @@ final class BatchFeatures {
     }
 
     /** Customers with a purchase at or before the cutoff, and their features from events at or before it. */
-    static Map<String, Expected> at(List<OrderEvent> rawEvents, long cutoff) {
+    public static Map<String, Expected> at(List<OrderEvent> rawEvents, long cutoff) {
         Map<String, OrderEvent> unique = new LinkedHashMap<>();
         for (OrderEvent event : rawEvents) {
             if (isValid(event)) {
