@@ -1,0 +1,79 @@
+package io.churnwatch.serving.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.churnwatch.streams.config.Durations;
+
+/**
+ * The serving node's own settings, typed; each from its {@link ServingSetting}'s environment variable or the
+ * documented default. A malformed value fails at start with the variable's name in the message.
+ *
+ * @param adminToken the bearer token of the admin endpoints; empty when they are disabled
+ */
+public record ServingConfig(String httpHost, int httpPort, String advertisedHost, String adminToken,
+                            boolean embeddedRegistry, Duration forwardTimeout, Duration retryAfter) {
+
+    public static ServingConfig from(Map<String, String> env) {
+        return new ServingConfig(
+                read(env, ServingSetting.HTTP_HOST, ServingConfig::nonEmpty),
+                read(env, ServingSetting.HTTP_PORT, ServingConfig::port),
+                read(env, ServingSetting.ADVERTISED_HOST, ServingConfig::nonEmpty),
+                read(env, ServingSetting.ADMIN_TOKEN, Function.identity()),
+                read(env, ServingSetting.EMBEDDED_REGISTRY, ServingConfig::parseBoolean),
+                read(env, ServingSetting.FORWARD_TIMEOUT, ServingConfig::positive),
+                read(env, ServingSetting.RETRY_AFTER, ServingConfig::positive));
+    }
+
+    public boolean adminEnabled() {
+        return !adminToken.isEmpty();
+    }
+
+    /** Whole seconds for the {@code Retry-After} header (at least 1). */
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    private static <T> T read(Map<String, String> env, ServingSetting setting, Function<String, T> parse) {
+        String raw = env.get(setting.envVar());
+        String text = raw == null ? setting.defaultValue() : raw.trim();
+        try {
+            return parse.apply(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(setting.envVar() + "='" + text + "' is invalid: " + e.getMessage()
+                    + " (" + setting.description() + ")", e);
+        }
+    }
+
+    private static String nonEmpty(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        return text;
+    }
+
+    private static int port(String text) {
+        int port = Integer.parseInt(text);
+        if (port < -1 || port > 65535) {
+            throw new IllegalArgumentException("must be a port between 0 and 65535 (or -1 for any free port)");
+        }
+        return port;
+    }
+
+    private static boolean parseBoolean(String text) {
+        return switch (text.toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static Duration positive(String text) {
+        Duration duration = Durations.parse(text);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("must be a positive duration such as 5s");
+        }
+        return duration;
+    }
+}
