@@ -22,7 +22,8 @@ public final class Churnwatch {
 
     static {
         SUBCOMMANDS.put("demo", new Subcommand(
-                "everything on one machine: broker, registry, stream, sample data", DemoCommand::main));
+                "everything on one machine: broker, serving node, trainer, sample data, live alerts",
+                DemoCommand::main));
         SUBCOMMANDS.put("broker", new Subcommand(
                 "a single-node KRaft Kafka broker in its own JVM, data kept on disk",
                 io.churnwatch.broker.BrokerCommand::main));
@@ -32,8 +33,14 @@ public final class Churnwatch {
         SUBCOMMANDS.put("replay", new Subcommand(
                 "send order events: Online Retail CSV, the generic CSV layout, or synthetic data",
                 io.churnwatch.producers.cli.ReplayCommand::main));
+        SUBCOMMANDS.put("serve", new Subcommand(
+                "a serving node: the stream, the scorer and the HTTP API (several make a cluster)",
+                io.churnwatch.serving.ServingApp::main));
+        SUBCOMMANDS.put("train", new Subcommand(
+                "train and release the models once (--once) or on a schedule (--every 6h)",
+                io.churnwatch.trainer.cli.TrainCommand::main));
         SUBCOMMANDS.put("streams", new Subcommand(
-                "the Kafka Streams topology: features, timers, snapshots",
+                "the Kafka Streams topology alone (features, timers, snapshots), without the API",
                 io.churnwatch.streams.StreamsApp::main));
     }
 
@@ -63,6 +70,7 @@ public final class Churnwatch {
         String level = System.getenv("CHURNWATCH_LOG_LEVEL");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level != null ? level : "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", level != null ? level : "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.streams.KafkaStreams", level != null ? level : "warn");
     }
 
     private static void setIfAbsent(String property, String value) {

@@ -4,14 +4,14 @@ import io.churnwatch.broker.BrokerSettings;
 import io.churnwatch.broker.KafkaBrokerProcess;
 import io.churnwatch.producers.cli.ReplayCommand;
 import io.churnwatch.producers.onlineretail.ProjectSample;
-import io.churnwatch.registry.EmbeddedSchemaRegistry;
-import io.churnwatch.registry.RegistryConfig;
 import io.churnwatch.schemas.Topics;
-import io.churnwatch.streams.ChurnwatchSerdes;
-import io.churnwatch.streams.ChurnwatchTopology;
-import io.churnwatch.streams.StreamsApp;
-import io.churnwatch.streams.TopicProvisioner;
+import io.churnwatch.serving.ServingApp;
+import io.churnwatch.serving.streams.RegistryUrl;
 import io.churnwatch.streams.config.StreamsAppConfig;
+import io.churnwatch.trainer.cli.TrainCommand;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,14 +21,20 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * {@code churnwatch demo}: the whole system on one machine. Starts each part in dependency order, replays order
- * events, reports what comes out, and on Ctrl-C stops everything in reverse order.
+ * {@code churnwatch demo}: the whole system on one machine. Starts a broker (its own JVM) and a serving node
+ * (the stream, the scorer, the HTTP API and the schema registry), replays the first part of the history, trains
+ * a model once the stream has caught up, then replays the rest at a speed-up so that alerts arrive live, with the
+ * trainer retraining on a schedule. Ctrl-C stops everything in reverse order.
  */
 final class DemoCommand {
+
+    /** History before this goes in as fast as possible; the rest is replayed live against the trained model. */
+    static final String SPLIT = "2011-01-01";
+    /** The live part (about eleven months of the sample) takes about a minute and a half. */
+    static final String LIVE_SPEEDUP = "300000";
+    static final String RETRAIN_EVERY = "5m";
 
     private final Deque<Running> started = new ArrayDeque<>();
 
@@ -68,6 +74,7 @@ final class DemoCommand {
     }
 
     private void run(DemoOptions options) throws Exception {
+        long startNanos = System.nanoTime();
         Map<String, String> env = new HashMap<>(System.getenv());
 
         step("Starting the Kafka broker");
@@ -76,52 +83,102 @@ final class DemoCommand {
         KafkaBrokerProcess.BrokerStartup startup = broker.start();
         done(String.format("Kafka broker ready on %s in %.1f s (%s, data: %s)", broker.bootstrapServers(),
                 startup.timeToReady().toMillis() / 1000.0, startup.formatted() ? "new" : "resumed", broker.dataDir()));
+
+        step("Starting the serving node (stream, scorer, HTTP API, schema registry)");
+        Map<String, Object> node = new HashMap<>();
+        node.put("churnwatch.bootstrap-servers", broker.bootstrapServers());
+        node.put("churnwatch.embedded-registry", "true");
+        node.put("churnwatch.state-dir", env.getOrDefault("CHURNWATCH_STATE_DIR",
+                dataRoot(env).resolve("streams").toString()));
+        ApplicationContext context = Micronaut.build(new String[0]).mainClass(ServingApp.class).banner(false).properties(node)
+                .start();
+        started.push(new Running("serving node", context));
+        String api = apiUrl(context.getBean(EmbeddedServer.class));
+        String registryUrl = context.getBean(RegistryUrl.class).url();
+        StreamsAppConfig streams = context.getBean(StreamsAppConfig.class);
+        done("API at " + api + " (Swagger UI: " + api + "/swagger-ui/), schema registry at " + registryUrl);
+
         env.put("CHURNWATCH_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-
-        step("Starting the schema registry");
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
-                RegistryConfig.fromEnvironment(env).withBootstrapServers(broker.bootstrapServers()));
-        started.push(new Running("schema registry", registry));
-        done("Schema registry (Confluent API) at " + registry.url());
-        env.put("CHURNWATCH_SCHEMA_REGISTRY_URL", registry.url());
-        env.putIfAbsent("CHURNWATCH_STATE_DIR", dataRoot(env).resolve("streams").toString());
-
-        step("Starting the stream");
-        StreamsAppConfig config = StreamsAppConfig.from(env);
-        boolean ordersAlreadyThere;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
-            TopicProvisioner.ensureTopics(admin, config.topicPartitions(), config.replicationFactor());
-            ordersAlreadyThere = TopicEnds.total(admin, Topics.ORDERS) > 0;
-        }
-        KafkaStreams streams = StreamsApp.start(ChurnwatchTopology.build(config.topology(),
-                ChurnwatchSerdes.forRegistryUrl(config.schemaRegistryUrl())), config);
-        // Leave the group on the way out: otherwise the next start waits a session timeout for this member.
-        started.push(new Running("Kafka Streams", () -> streams.close(CloseOptions
-                .groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)))));
-        OutputWatcher watcher = OutputWatcher.start(config.bootstrapServers(), config.schemaRegistryUrl(), System.out);
+        env.put("CHURNWATCH_SCHEMA_REGISTRY_URL", registryUrl);
+        env.putIfAbsent("CHURNWATCH_REPORT_DIR", dataRoot(env).resolve("training-reports").toString());
+        OutputWatcher watcher = OutputWatcher.start(broker.bootstrapServers(), registryUrl, System.out);
         started.push(new Running("output watcher", watcher));
-        done("Kafka Streams started (state: " + config.stateDir() + ")");
 
-        if (options.replay() || !ordersAlreadyThere) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            boolean resumed = TopicEnds.total(admin, Topics.ORDERS) > 0 && !options.replay();
             Path data = options.data() != null ? options.data() : ProjectSample.onlineRetailII();
-            step("Replaying " + data);
-            int exit = ReplayCommand.forConsole().run(new String[] {"online-retail", data.toString(),
-                    "--bootstrap-servers", config.bootstrapServers(),
-                    "--schema-registry-url", config.schemaRegistryUrl()});
-            if (exit != ReplayCommand.EXIT_OK) {
-                throw new IllegalStateException("the replay failed (exit code " + exit + "); see above");
+            if (resumed) {
+                done("The orders topic already holds events: resuming from the data on disk "
+                        + "(--replay sends the data again; duplicates are dropped)");
+            } else {
+                step("Replaying the history before " + SPLIT + " from " + data);
+                replay(env, data, "--until", SPLIT);
+                step("Waiting for the stream to process it");
+                awaitCaughtUp(admin, streams.applicationId());
             }
-        } else {
-            done("The orders topic already holds events: resuming (use --replay to send the data again)");
+            step("Training the models (XGBoost churn model, segments, BG/NBD + Gamma-Gamma value)");
+            TrainCommand trainer = new TrainCommand(System.out, System.err, env);
+            int trained = trainer.run("--once");
+            if (trained != TrainCommand.OK && trained != TrainCommand.NOT_ENOUGH_DATA) {
+                throw new IllegalStateException("the trainer failed (exit code " + trained + "); see above");
+            }
+            if (!resumed) {
+                step("Replaying the rest of the history live (x" + LIVE_SPEEDUP + "): alerts appear as they happen");
+                replay(env, data, "--from", SPLIT, "--speedup", LIVE_SPEEDUP);
+            }
+            startScheduledTraining(env);
         }
 
-        System.out.println();
-        System.out.println("churnwatch is running. Try:");
-        System.out.println("  curl -s " + registry.url() + "/subjects");
-        System.out.println("  curl -s " + registry.url() + "/subjects/orders-value/versions/latest");
-        System.out.println("Press Ctrl-C to stop everything.");
-        System.out.println();
+        System.out.printf("%nchurnwatch is running (up in %.0f s). Try:%n", (System.nanoTime() - startNanos) / 1e9);
+        System.out.println("  curl -s " + api + "/customers/at-risk?limit=5");
+        System.out.println("  curl -s " + api + "/customers/12346");
+        System.out.println("  curl -s " + api + "/segments");
+        System.out.println("  curl -s " + api + "/models/current");
+        System.out.println("  curl -s " + registryUrl + "/subjects");
+        System.out.println("  open " + api + "/swagger-ui/");
+        System.out.println("Press Ctrl-C to stop everything.\n");
+    }
+
+    private static void replay(Map<String, String> env, Path data, String... window) {
+        String[] args = new String[6 + window.length];
+        args[0] = "online-retail";
+        args[1] = data.toString();
+        args[2] = "--bootstrap-servers";
+        args[3] = env.get("CHURNWATCH_BOOTSTRAP_SERVERS");
+        args[4] = "--schema-registry-url";
+        args[5] = env.get("CHURNWATCH_SCHEMA_REGISTRY_URL");
+        System.arraycopy(window, 0, args, 6, window.length);
+        int exit = ReplayCommand.forConsole().run(args);
+        if (exit != ReplayCommand.EXIT_OK) {
+            throw new IllegalStateException("the replay failed (exit code " + exit + "); see above");
+        }
+    }
+
+    /** Waits until the stream has committed everything sent so far (twice in a row, a second apart). */
+    private static void awaitCaughtUp(Admin admin, String applicationId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        int caughtUp = 0;
+        while (caughtUp < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the stream did not catch up within 10 minutes");
+            }
+            Thread.sleep(1000);
+            caughtUp = StreamLag.of(admin, applicationId) == 0 ? caughtUp + 1 : 0;
+        }
+        done("the stream has caught up");
+    }
+
+    private void startScheduledTraining(Map<String, String> env) {
+        TrainCommand scheduled = new TrainCommand(System.out, System.err, env);
+        Thread thread = new Thread(() -> scheduled.run("--every", RETRAIN_EVERY), "churnwatch-demo-trainer");
+        thread.setDaemon(true);
+        thread.start();
+        started.push(new Running("trainer", scheduled::stop));
+    }
+
+    private static String apiUrl(EmbeddedServer server) {
+        String host = server.getHost().equals("0.0.0.0") ? "localhost" : server.getHost();
+        return "http://" + host + ":" + server.getPort();
     }
 
     private static Path dataRoot(Map<String, String> env) {

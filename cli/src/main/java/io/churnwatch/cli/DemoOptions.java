@@ -14,12 +14,15 @@ record DemoOptions(Path data, boolean replay, boolean help) {
     static final String USAGE = """
             Usage: ./churnwatch demo [--data PATH] [--replay] [--help]
 
-            Runs churnwatch on this machine: starts a Kafka broker (its own JVM, data under data/runtime/),
-            the embedded schema registry, the streams topology, and replays order events, then keeps running
-            and prints what happens until you press Ctrl-C (which stops everything it started).
+            Runs churnwatch on this machine: starts a Kafka broker (its own JVM, data under data/runtime/) and a
+            serving node (the stream, the scorer, the HTTP API on :8080 and the schema registry on :8081),
+            replays the history before %s, trains the models once the stream has caught up, then replays the
+            rest of the history at a speed-up so that churn alerts appear as they happen, and retrains every %s.
+            It keeps running until you press Ctrl-C, which stops everything it started.
 
-            A second run resumes from the data on disk: the broker, the registry and the stream state are kept,
-            and the sample is not replayed again (use --replay to send it once more; duplicates are dropped).
+            A second run resumes from the data on disk: the broker, the registry, the stream state and the models
+            are kept, and the data is not replayed again (use --replay to send it once more; duplicates are
+            dropped by the stream).
 
             Options:
               --data PATH   replay your own Online Retail / Online Retail II CSV (.csv or .csv.gz) instead of the
@@ -28,7 +31,7 @@ record DemoOptions(Path data, boolean replay, boolean help) {
               --help        show this help
 
             Environment: CHURNWATCH_DATA_DIR (default data/runtime), CHURNWATCH_KAFKA_PORT (9092),
-            CHURNWATCH_REGISTRY_PORT (8081), and every CHURNWATCH_* setting of './churnwatch streams --help'.""";
+            CHURNWATCH_REGISTRY_PORT (8081), and every CHURNWATCH_* setting of './churnwatch streams --help'.""".formatted(DemoCommand.SPLIT, DemoCommand.RETRAIN_EVERY);
 
     static DemoOptions parse(String[] args) {
         Path data = null;

@@ -33,6 +33,8 @@ final class HelpText {
               --speedup X          Replay at X times the original pace (86400 = one day of history per second).
                                    Default: as fast as possible.
               --limit N            Stop after N orders.
+              --from WHEN          Send only orders at or after WHEN (a date, midnight UTC, or an ISO instant).
+              --until WHEN         Send only orders before WHEN; e.g. replay history up to a day, then the rest.
               --dry-run            Read and summarise, send nothing (no Kafka needed).
               --no-progress        No progress bar on stderr.
               --time-zone ZONE     csv only: zone of timestamps without an offset. Default: UTC.

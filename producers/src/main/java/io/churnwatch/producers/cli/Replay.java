@@ -56,6 +56,13 @@ final class Replay {
             long count = 0;
             while (count < limit && source.hasNext()) {
                 OrderEvent event = source.next();
+                if (!options.inWindow(event.getEventTime())) {
+                    // Events come in event-time order: past the window's end nothing more will be sent.
+                    if (options.until() != null && !event.getEventTime().isBefore(options.until())) {
+                        break;
+                    }
+                    continue;
+                }
                 if (pacer != null) {
                     pacer.awaitTurn(event.getEventTime().toEpochMilli());
                 }

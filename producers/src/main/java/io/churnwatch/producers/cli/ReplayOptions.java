@@ -3,6 +3,7 @@ package io.churnwatch.producers.cli;
 import io.churnwatch.producers.publish.PublisherSettings;
 import io.churnwatch.producers.synthetic.SyntheticConfig;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -15,12 +16,14 @@ import java.util.Map;
  * @param speedup    replay at this multiple of the original pace (86400 = a day per second); null = as fast as
  *                   possible
  * @param limit      stop after this many events; null = all
+ * @param from       send only events at or after this instant; null = from the start
+ * @param until      send only events before this instant; null = to the end
  * @param zone       time zone of generic-CSV timestamps without an offset
  * @param progress   draw the progress bar on stderr
  */
 public record ReplayOptions(SourceKind source, Path path, String bootstrapServers, String schemaRegistryUrl,
-                            String topic, Double speedup, Long limit, boolean dryRun, boolean progress,
-                            long customers, int days, long seed, LocalDate start, ZoneId zone) {
+                            String topic, Double speedup, Long limit, Instant from, Instant until,
+                            boolean dryRun, boolean progress, long customers, int days, long seed, LocalDate start, ZoneId zone) {
 
     public static final String ENV_BOOTSTRAP_SERVERS = "CHURNWATCH_BOOTSTRAP_SERVERS";
     public static final String ENV_SCHEMA_REGISTRY_URL = "CHURNWATCH_SCHEMA_REGISTRY_URL";
@@ -43,6 +46,8 @@ public record ReplayOptions(SourceKind source, Path path, String bootstrapServer
         String topic = DEFAULT_TOPIC;
         Double speedup;
         Long limit;
+        Instant from;
+        Instant until;
         boolean dryRun;
         boolean progress = true;
         long customers = SyntheticConfig.DEFAULT_CUSTOMERS;
@@ -63,9 +68,14 @@ public record ReplayOptions(SourceKind source, Path path, String bootstrapServer
         }
 
         ReplayOptions build() {
-            return new ReplayOptions(source, path, bootstrapServers, schemaRegistryUrl, topic, speedup, limit, dryRun,
+            return new ReplayOptions(source, path, bootstrapServers, schemaRegistryUrl, topic, speedup, limit, from, until, dryRun,
                     progress, customers, days, seed, start, zone);
         }
+    }
+
+    /** Whether an event at this instant lies in the chosen time window. */
+    public boolean inWindow(Instant eventTime) {
+        return (from == null || !eventTime.isBefore(from)) && (until == null || eventTime.isBefore(until));
     }
 
     public PublisherSettings publisherSettings() {

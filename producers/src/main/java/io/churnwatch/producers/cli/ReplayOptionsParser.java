@@ -3,7 +3,9 @@ package io.churnwatch.producers.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -100,6 +102,8 @@ final class ReplayOptionsParser {
             case "--topic" -> o.topic = nonBlank(name, value);
             case "--speedup" -> o.speedup = positiveDouble(name, value);
             case "--limit" -> o.limit = positiveLong(name, value, Long.MAX_VALUE);
+            case "--from" -> o.from = instant(name, value);
+            case "--until" -> o.until = instant(name, value);
             case "--dry-run" -> o.dryRun = true;
             case "--no-progress" -> o.progress = false;
             case "--customers" -> o.customers = positiveLong(only(o, SourceKind.SYNTHETIC, name), value,
@@ -161,6 +165,18 @@ final class ReplayOptionsParser {
             return Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new UsageException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    /** A date (midnight UTC) or an ISO-8601 instant. */
+    private static Instant instant(String name, String value) throws UsageException {
+        try {
+            return value.contains("T")
+                    ? Instant.parse(value)
+                    : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UsageException(name + " must be a date like 2011-01-01 or an instant like "
+                    + "2011-01-01T00:00:00Z, got '" + value + "'");
         }
     }
 
