@@ -101,7 +101,7 @@ final class DemoCommand {
         env.put("CHURNWATCH_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("CHURNWATCH_SCHEMA_REGISTRY_URL", registryUrl);
         env.putIfAbsent("CHURNWATCH_REPORT_DIR", dataRoot(env).resolve("training-reports").toString());
-        OutputWatcher watcher = OutputWatcher.start(broker.bootstrapServers(), registryUrl, System.out);
+        OutputWatcher watcher = OutputWatcher.start(broker.bootstrapServers(), registryUrl, System.out, startNanos);
         started.push(new Running("output watcher", watcher));
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {

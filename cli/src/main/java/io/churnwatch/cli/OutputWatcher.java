@@ -42,8 +42,10 @@ final class OutputWatcher implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Thread thread;
+    private final long sinceNanos;
+    private boolean alerted;
 
-    private OutputWatcher(String bootstrapServers, String schemaRegistryUrl, PrintStream out) {
+    private OutputWatcher(String bootstrapServers, String schemaRegistryUrl, PrintStream out, long sinceNanos) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -53,15 +55,19 @@ final class OutputWatcher implements AutoCloseable {
         this.alerts = new AvroDeserializer<>(ChurnAlert.class, registry);
         this.releases = new AvroDeserializer<>(ModelRelease.class, registry);
         this.out = out;
+        this.sinceNanos = sinceNanos;
         WATCHED.forEach(topic -> counts.put(topic, 0L));
         this.thread = new Thread(this::follow, "churnwatch-demo-watcher");
         this.thread.setDaemon(true);
     }
 
-    /** Starts following; waits (up to a minute) for the serving node to have created every watched topic. */
-    static OutputWatcher start(String bootstrapServers, String schemaRegistryUrl, PrintStream out)
+    /**
+     * Starts following; waits (up to a minute) for the serving node to have created every watched topic.
+     * {@code sinceNanos} is the {@link System#nanoTime()} the time to the first alert is counted from.
+     */
+    static OutputWatcher start(String bootstrapServers, String schemaRegistryUrl, PrintStream out, long sinceNanos)
             throws InterruptedException {
-        OutputWatcher watcher = new OutputWatcher(bootstrapServers, schemaRegistryUrl, out);
+        OutputWatcher watcher = new OutputWatcher(bootstrapServers, schemaRegistryUrl, out, sinceNanos);
         List<TopicPartition> partitions = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         for (String topic : WATCHED) {
@@ -108,7 +114,14 @@ final class OutputWatcher implements AutoCloseable {
     private void show(ConsumerRecord<byte[], byte[]> record) {
         try {
             switch (record.topic()) {
-                case Topics.CHURN_ALERTS -> out.println(describe(alerts.deserialize(record.topic(), record.value())));
+                case Topics.CHURN_ALERTS -> {
+                    out.println(describe(alerts.deserialize(record.topic(), record.value())));
+                    if (!alerted) {
+                        alerted = true;
+                        out.printf(Locale.ROOT, "     (the first churn alert, %.0f s after the start)%n",
+                                (System.nanoTime() - sinceNanos) / 1e9);
+                    }
+                }
                 case Topics.MODELS -> {
                     ModelRelease release = releases.deserialize(record.topic(), record.value());
                     if (release != null && "current".equals(key(record))) {
