@@ -115,23 +115,21 @@ final class DemoCommand {
                 replay(env, data, "--until", SPLIT);
                 step("Waiting for the stream to process it");
                 awaitCaughtUp(admin, streams.applicationId());
-            }
-            step("Training the models (XGBoost churn model, segments, BG/NBD + Gamma-Gamma value)");
-            TrainCommand trainer = new TrainCommand(System.out, System.err, env);
-            int trained = trainer.run("--once");
-            if (trained != TrainCommand.OK && trained != TrainCommand.NOT_ENOUGH_DATA) {
-                throw new IllegalStateException("the trainer failed (exit code " + trained + "); see above");
-            }
-            if (!resumed) {
+                step("Training the models (XGBoost churn model, segments, BG/NBD + Gamma-Gamma value)");
+                int trained = new TrainCommand(System.out, System.err, env).run("--once");
+                if (trained != TrainCommand.OK && trained != TrainCommand.NOT_ENOUGH_DATA) {
+                    throw new IllegalStateException("the trainer failed (exit code " + trained + "); see above");
+                }
                 step("Replaying the rest of the history live (x" + LIVE_SPEEDUP + "): alerts appear as they happen");
                 replay(env, data, "--from", SPLIT, "--speedup", LIVE_SPEEDUP);
             }
+            // The schedule trains at once (on what the live replay added, or on resume) and then every period.
             startScheduledTraining(env);
         }
 
         System.out.printf("%nchurnwatch is running (up in %.0f s). Try:%n", (System.nanoTime() - startNanos) / 1e9);
         System.out.println("  curl -s " + api + "/customers/at-risk?limit=5");
-        System.out.println("  curl -s " + api + "/customers/12346");
+        watcher.firstAlertedCustomer().ifPresent(id -> System.out.println("  curl -s " + api + "/customers/" + id));
         System.out.println("  curl -s " + api + "/segments");
         System.out.println("  curl -s " + api + "/models/current");
         System.out.println("  curl -s " + registryUrl + "/subjects");

@@ -43,7 +43,7 @@ final class OutputWatcher implements AutoCloseable {
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Thread thread;
     private final long sinceNanos;
-    private boolean alerted;
+    private volatile String firstAlerted;
 
     private OutputWatcher(String bootstrapServers, String schemaRegistryUrl, PrintStream out, long sinceNanos) {
         Properties props = new Properties();
@@ -115,9 +115,10 @@ final class OutputWatcher implements AutoCloseable {
         try {
             switch (record.topic()) {
                 case Topics.CHURN_ALERTS -> {
-                    out.println(describe(alerts.deserialize(record.topic(), record.value())));
-                    if (!alerted) {
-                        alerted = true;
+                    ChurnAlert alert = alerts.deserialize(record.topic(), record.value());
+                    out.println(describe(alert));
+                    if (firstAlerted == null) {
+                        firstAlerted = alert.getCustomerId();
                         out.printf(Locale.ROOT, "     (the first churn alert, %.0f s after the start)%n",
                                 (System.nanoTime() - sinceNanos) / 1e9);
                     }
@@ -159,9 +160,9 @@ final class OutputWatcher implements AutoCloseable {
         return header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** How many records of a topic the watcher has seen since it started. */
-    long count(String topic) {
-        return counts.getOrDefault(topic, 0L);
+    /** The customer of the first alert the watcher saw, if any: a customer worth looking up. */
+    java.util.Optional<String> firstAlertedCustomer() {
+        return java.util.Optional.ofNullable(firstAlerted);
     }
 
     @Override
