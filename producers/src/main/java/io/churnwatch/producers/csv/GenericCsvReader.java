@@ -1,12 +1,10 @@
 package io.churnwatch.producers.csv;
 
 import io.churnwatch.producers.source.CsvRecord;
-import io.churnwatch.producers.source.EventTimeOrderer;
+import io.churnwatch.producers.source.CsvOrderSource;
 import io.churnwatch.producers.source.ImportResult;
-import io.churnwatch.producers.source.ImportSummary;
 import io.churnwatch.producers.source.InputFile;
 import io.churnwatch.producers.source.InvalidInputException;
-import io.churnwatch.producers.source.OrderSource;
 import io.churnwatch.producers.source.RowFormatException;
 import io.churnwatch.producers.source.SkipReason;
 import io.churnwatch.schemas.OrderEvent;
@@ -19,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,25 +26,21 @@ import java.util.Set;
  * with their line numbers in the summary's problems. Events come out in event-time order for files that are
  * sorted by time to within {@link #REORDER_WINDOW}.
  */
-public final class GenericCsvReader implements OrderSource {
+public final class GenericCsvReader extends CsvOrderSource {
 
     /** Orders are held this long (in event time) to be re-sorted; later stragglers are sent as they come. */
     public static final Duration REORDER_WINDOW = Duration.ofHours(1);
     public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
     public static final String DEFAULT_CURRENCY = "GBP";
 
-    private final InputFile file;
     private final GenericCsvRowParser parser;
-    private final ImportSummary summary = new ImportSummary();
-    private final EventTimeOrderer orderer = new EventTimeOrderer(REORDER_WINDOW.toMillis());
     private final Set<String> finishedOrderIds = new HashSet<>();
     private final List<GenericCsvRow> current = new ArrayList<>();
     private String currentOrderId;
     private long currentFirstTime = Long.MAX_VALUE;
-    private boolean endOfFile;
 
     private GenericCsvReader(InputFile file, ZoneId zone, String defaultCurrency) {
-        this.file = file;
+        super(file, REORDER_WINDOW.toMillis());
         CsvRecord header = file.records().next();
         if (header == null) {
             throw new InvalidInputException(file.path() + " is empty: expected a header such as"
@@ -78,32 +71,7 @@ public final class GenericCsvReader implements OrderSource {
     }
 
     @Override
-    public boolean hasNext() {
-        while (!orderer.hasReady() && !endOfFile) {
-            readRecord();
-        }
-        return orderer.hasReady();
-    }
-
-    @Override
-    public OrderEvent next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more orders in " + file.path());
-        }
-        OrderEvent event = orderer.poll();
-        summary.recordEmitted(event);
-        return event;
-    }
-
-    private void readRecord() {
-        CsvRecord record = file.records().next();
-        if (record == null) {
-            endOfFile = true;
-            finishCurrent();
-            orderer.flush();
-            return;
-        }
-        summary.recordInputLine();
+    protected void accept(CsvRecord record) {
         try {
             GenericCsvRowParser.Parsed parsed = parser.parse(record);
             if (parsed instanceof GenericCsvRowParser.Skip skip) {
@@ -169,17 +137,7 @@ public final class GenericCsvReader implements OrderSource {
     }
 
     @Override
-    public double progress() {
-        return endOfFile ? 1.0 : file.progress();
-    }
-
-    @Override
-    public ImportSummary summary() {
-        return summary;
-    }
-
-    @Override
-    public void close() {
-        file.close();
+    protected void closeOpenOrders() {
+        finishCurrent();
     }
 }

@@ -1,18 +1,15 @@
 package io.churnwatch.producers.onlineretail;
 
 import io.churnwatch.producers.source.CsvRecord;
-import io.churnwatch.producers.source.EventTimeOrderer;
+import io.churnwatch.producers.source.CsvOrderSource;
 import io.churnwatch.producers.source.ImportResult;
-import io.churnwatch.producers.source.ImportSummary;
 import io.churnwatch.producers.source.InputFile;
 import io.churnwatch.producers.source.InvalidInputException;
-import io.churnwatch.producers.source.OrderSource;
 import io.churnwatch.producers.source.RowFormatException;
 import io.churnwatch.producers.source.SkipReason;
 import io.churnwatch.schemas.OrderEvent;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +23,7 @@ import java.util.stream.Stream;
  * ImportResult all = OnlineRetailReader.readAll(path);   // events and the summary
  * }</pre>
  */
-public final class OnlineRetailReader implements OrderSource {
+public final class OnlineRetailReader extends CsvOrderSource {
 
     /**
      * How far the file's clock must move from an invoice before it counts as complete. Interleaved invoices of one
@@ -35,16 +32,12 @@ public final class OnlineRetailReader implements OrderSource {
      */
     public static final Duration INVOICE_CLOSE_AFTER = Duration.ofMinutes(10);
 
-    private final InputFile file;
     private final OnlineRetailLayout.Columns columns;
     private final OnlineRetailLineParser parser;
-    private final ImportSummary summary = new ImportSummary();
-    private final EventTimeOrderer orderer = new EventTimeOrderer(INVOICE_CLOSE_AFTER.toMillis());
     private final InvoiceAssembler assembler;
-    private boolean endOfFile;
 
     private OnlineRetailReader(InputFile file) {
-        this.file = file;
+        super(file, INVOICE_CLOSE_AFTER.toMillis());
         CsvRecord header = file.records().next();
         if (header == null) {
             throw new InvalidInputException(file.path() + " is empty: expected an Online Retail header");
@@ -80,32 +73,7 @@ public final class OnlineRetailReader implements OrderSource {
     }
 
     @Override
-    public boolean hasNext() {
-        while (!orderer.hasReady() && !endOfFile) {
-            readRecord();
-        }
-        return orderer.hasReady();
-    }
-
-    @Override
-    public OrderEvent next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more orders in " + file.path());
-        }
-        OrderEvent event = orderer.poll();
-        summary.recordEmitted(event);
-        return event;
-    }
-
-    private void readRecord() {
-        CsvRecord record = file.records().next();
-        if (record == null) {
-            endOfFile = true;
-            assembler.closeAll();
-            orderer.flush();
-            return;
-        }
-        summary.recordInputLine();
+    protected void accept(CsvRecord record) {
         OnlineRetailLine line;
         try {
             line = parser.parse(record);
@@ -118,17 +86,7 @@ public final class OnlineRetailReader implements OrderSource {
     }
 
     @Override
-    public double progress() {
-        return endOfFile ? 1.0 : file.progress();
-    }
-
-    @Override
-    public ImportSummary summary() {
-        return summary;
-    }
-
-    @Override
-    public void close() {
-        file.close();
+    protected void closeOpenOrders() {
+        assembler.closeAll();
     }
 }
