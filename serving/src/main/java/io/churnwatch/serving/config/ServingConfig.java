@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.churnwatch.streams.config.Durations;
+import io.churnwatch.streams.config.SettingValues;
 
 /**
  * The serving node's own settings, typed; each from its {@link ServingSetting}'s environment variable or the
@@ -17,13 +17,13 @@ public record ServingConfig(String httpHost, int httpPort, String advertisedHost
 
     public static ServingConfig from(Map<String, String> env) {
         return new ServingConfig(
-                read(env, ServingSetting.HTTP_HOST, ServingConfig::nonEmpty),
+                read(env, ServingSetting.HTTP_HOST, SettingValues::nonEmpty),
                 read(env, ServingSetting.HTTP_PORT, ServingConfig::port),
-                read(env, ServingSetting.ADVERTISED_HOST, ServingConfig::nonEmpty),
+                read(env, ServingSetting.ADVERTISED_HOST, SettingValues::nonEmpty),
                 read(env, ServingSetting.ADMIN_TOKEN, Function.identity()),
-                read(env, ServingSetting.EMBEDDED_REGISTRY, ServingConfig::parseBoolean),
-                read(env, ServingSetting.FORWARD_TIMEOUT, ServingConfig::positive),
-                read(env, ServingSetting.RETRY_AFTER, ServingConfig::positive));
+                read(env, ServingSetting.EMBEDDED_REGISTRY, SettingValues::bool),
+                read(env, ServingSetting.FORWARD_TIMEOUT, SettingValues::positiveDuration),
+                read(env, ServingSetting.RETRY_AFTER, SettingValues::positiveDuration));
     }
 
     public boolean adminEnabled() {
@@ -46,34 +46,11 @@ public record ServingConfig(String httpHost, int httpPort, String advertisedHost
         }
     }
 
-    private static String nonEmpty(String text) {
-        if (text.isBlank()) {
-            throw new IllegalArgumentException("must not be empty");
-        }
-        return text;
-    }
-
     private static int port(String text) {
         int port = Integer.parseInt(text);
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("must be a port between 0 and 65535 (or -1 for any free port)");
         }
         return port;
-    }
-
-    private static boolean parseBoolean(String text) {
-        return switch (text.toLowerCase()) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("must be true or false");
-        };
-    }
-
-    private static Duration positive(String text) {
-        Duration duration = Durations.parse(text);
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException("must be a positive duration such as 5s");
-        }
-        return duration;
     }
 }

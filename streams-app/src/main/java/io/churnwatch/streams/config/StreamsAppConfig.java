@@ -65,29 +65,29 @@ public record StreamsAppConfig(
                 read.get(Setting.MIN_EVENT_TIME, StreamsAppConfig::parseInstant));
         DedupSettings dedup = new DedupSettings(
                 read.get(Setting.DEDUP_RETENTION, Durations::parse),
-                read.get(Setting.DEDUP_PURGE_INTERVAL, StreamsAppConfig::positive));
+                read.get(Setting.DEDUP_PURGE_INTERVAL, SettingValues::positiveDuration));
         FeatureSettings features = new FeatureSettings(
                 read.get(Setting.REORDER_GRACE, Durations::parse),
                 read.get(Setting.TIMER_MODE, TimerMode::parse),
-                read.get(Setting.PUNCTUATION_INTERVAL, StreamsAppConfig::positive),
+                read.get(Setting.PUNCTUATION_INTERVAL, SettingValues::positiveDuration),
                 new InactivitySchedule(read.get(Setting.INACTIVITY_OFFSETS_DAYS, StreamsAppConfig::parseDays),
                         read.get(Setting.INACTIVITY_GAP_MULTIPLIER, Double::parseDouble)),
                 LabelHorizonCutoffs.of(read.get(Setting.SNAPSHOT_CUTOFFS, CutoffSchedule::parse),
-                        read.get(Setting.LABEL_HORIZON_DAYS, StreamsAppConfig::nonNegativeInt)));
+                        read.get(Setting.LABEL_HORIZON_DAYS, SettingValues::nonNegativeInt)));
         return new StreamsAppConfig(
-                read.get(Setting.BOOTSTRAP_SERVERS, StreamsAppConfig::nonEmpty),
-                read.get(Setting.SCHEMA_REGISTRY_URL, StreamsAppConfig::nonEmpty),
-                read.get(Setting.APPLICATION_ID, StreamsAppConfig::nonEmpty),
-                read.get(Setting.STATE_DIR, StreamsAppConfig::nonEmpty),
+                read.get(Setting.BOOTSTRAP_SERVERS, SettingValues::nonEmpty),
+                read.get(Setting.SCHEMA_REGISTRY_URL, SettingValues::nonEmpty),
+                read.get(Setting.APPLICATION_ID, SettingValues::nonEmpty),
+                read.get(Setting.STATE_DIR, SettingValues::nonEmpty),
                 guarantee,
-                read.get(Setting.NUM_STREAM_THREADS, StreamsAppConfig::positiveInt),
+                read.get(Setting.NUM_STREAM_THREADS, SettingValues::positiveInt),
                 read.get(Setting.APPLICATION_SERVER, Function.identity()),
-                read.get(Setting.TOPIC_PARTITIONS, StreamsAppConfig::positiveInt),
-                read.get(Setting.REPLICATION_FACTOR, text -> (short) positiveInt(text)),
-                read.get(Setting.CREATE_TOPICS, StreamsAppConfig::parseBoolean),
-                read.get(Setting.STATESTORE_CACHE_MB, StreamsAppConfig::nonNegativeLong),
-                read.get(Setting.ROCKSDB_CACHE_MB, text -> (long) positiveInt(text)),
-                read.get(Setting.ROCKSDB_WRITE_BUFFER_MB, text -> (long) positiveInt(text)),
+                read.get(Setting.TOPIC_PARTITIONS, SettingValues::positiveInt),
+                read.get(Setting.REPLICATION_FACTOR, text -> (short) SettingValues.positiveInt(text)),
+                read.get(Setting.CREATE_TOPICS, SettingValues::bool),
+                read.get(Setting.STATESTORE_CACHE_MB, SettingValues::nonNegativeLong),
+                read.get(Setting.ROCKSDB_CACHE_MB, text -> (long) SettingValues.positiveInt(text)),
+                read.get(Setting.ROCKSDB_WRITE_BUFFER_MB, text -> (long) SettingValues.positiveInt(text)),
                 new TopologySettings(validation, dedup, features));
     }
 
@@ -114,53 +114,6 @@ public record StreamsAppConfig(
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ResilientProductionExceptionHandler.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return props;
-    }
-
-    private static String nonEmpty(String text) {
-        if (text.isBlank()) {
-            throw new IllegalArgumentException("must not be empty");
-        }
-        return text;
-    }
-
-    private static int positiveInt(String text) {
-        int value = Integer.parseInt(text);
-        if (value <= 0) {
-            throw new IllegalArgumentException("must be positive");
-        }
-        return value;
-    }
-
-    private static int nonNegativeInt(String text) {
-        int value = Integer.parseInt(text);
-        if (value < 0) {
-            throw new IllegalArgumentException("must not be negative");
-        }
-        return value;
-    }
-
-    private static long nonNegativeLong(String text) {
-        long value = Long.parseLong(text);
-        if (value < 0) {
-            throw new IllegalArgumentException("must not be negative");
-        }
-        return value;
-    }
-
-    private static Duration positive(String text) {
-        Duration duration = Durations.parse(text);
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException("must be a positive duration");
-        }
-        return duration;
-    }
-
-    private static boolean parseBoolean(String text) {
-        return switch (text.toLowerCase()) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("must be true or false");
-        };
     }
 
     private static Instant parseInstant(String text) {
