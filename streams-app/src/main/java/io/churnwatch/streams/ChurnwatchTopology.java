@@ -23,7 +23,6 @@ import io.churnwatch.streams.features.CustomerStateSerde;
 import io.churnwatch.streams.features.FeatureOutput;
 import io.churnwatch.streams.features.FeatureSettings;
 import io.churnwatch.streams.validation.ValidationProcessor;
-import io.churnwatch.streams.validation.ValidationSettings;
 import io.churnwatch.streams.validation.Validated;
 
 /**
@@ -32,10 +31,16 @@ import io.churnwatch.streams.validation.Validated;
  *
  * <pre>
  * orders (bytes) ─► validate ─┬─► orders-dlq (original bytes + dlq.* headers)
- *                             └─► re-key by customer ─► repartition ─► de-duplicate ─► customer state
- *                                   ─┬─► customer-features (compacted)      ◄── the scorer attaches here
- *                                    └─► feature-snapshots (compacted)
+ *                             ├─► keyed and partitioned by customer already ──────────┐
+ *                             └─► the others: re-key by customer ─► repartition ──────┴─► de-duplicate
+ *                                   ─► customer state ─┬─► customer-features (compacted) ◄── the scorer attaches here
+ *                                                      └─► feature-snapshots (compacted)
  * </pre>
+ *
+ * <p>The repartition topic has as many partitions as {@code orders}, and an order skips it only when it already
+ * sits in the partition the repartition would send it to, so both paths meet in the same task, one customer's
+ * orders always in one place. Producers keying by customer id with Kafka's default partitioner (every Java
+ * producer) save every order a write, a read and a commit interval of latency.
  */
 public final class ChurnwatchTopology {
 
@@ -58,9 +63,8 @@ public final class ChurnwatchTopology {
      */
     public static KStream<String, CustomerFeatures> buildFeatures(StreamsBuilder builder, TopologySettings settings,
                                                                   ChurnwatchSerdes serdes) {
-        KStream<String, OrderEvent> valid = buildIngest(builder, settings.validation(), serdes);
-        KStream<String, OrderEvent> byCustomer = valid.repartition(Repartitioned.<String, OrderEvent>as(REPARTITION_NAME)
-                .withKeySerde(Serdes.String()).withValueSerde(serdes.orders()));
+        KStream<String, Validated.Accepted> valid = buildIngest(builder, settings, serdes);
+        KStream<String, OrderEvent> byCustomer = buildPlacement(valid, serdes);
         KStream<String, OrderEvent> unique = buildDeduplication(builder, byCustomer, settings.dedup());
         KStream<String, FeatureOutput> outputs = buildCustomerState(builder, unique, settings.features(), serdes);
         return buildOutputs(outputs, serdes);
@@ -70,11 +74,12 @@ public final class ChurnwatchTopology {
      * Reads {@code orders} as bytes, so no record can fail deserialization in the consumer; dead-letters what
      * does not decode or validate, and returns valid orders keyed by customer id, timestamped by event time.
      */
-    public static KStream<String, OrderEvent> buildIngest(StreamsBuilder builder, ValidationSettings settings,
-                                                          ChurnwatchSerdes serdes) {
+    public static KStream<String, Validated.Accepted> buildIngest(StreamsBuilder builder, TopologySettings settings,
+                                                                  ChurnwatchSerdes serdes) {
         KStream<String, Validated> validated = builder
                 .stream(Topics.ORDERS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("orders-source"))
-                .process(() -> new ValidationProcessor(serdes.orderDeserializer(), settings), Named.as("validate"));
+                .process(() -> new ValidationProcessor(serdes.orderDeserializer(), settings.validation(),
+                        settings.partitioning()), Named.as("validate"));
         Map<String, KStream<String, Validated>> branches = validated.split(Named.as("validation-"))
                 .branch((key, value) -> value instanceof Validated.Rejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
@@ -82,38 +87,55 @@ public final class ChurnwatchTopology {
                 .mapValues(value -> ((Validated.Rejected) value).originalValue(), Named.as("original-bytes"))
                 .to(Topics.ORDERS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dlq-sink"));
         return branches.get("validation-accepted")
-                .mapValues(value -> ((Validated.Accepted) value).order(), Named.as("accepted-orders"));
+                .mapValues(value -> (Validated.Accepted) value, Named.as("accepted-orders"));
+    }
+
+    /** Brings every order to the task of its customer: through the repartition topic unless already there. */
+    public static KStream<String, OrderEvent> buildPlacement(KStream<String, Validated.Accepted> valid,
+                                                             ChurnwatchSerdes serdes) {
+        Map<String, KStream<String, Validated.Accepted>> branches = valid.split(Named.as("placement-"))
+                .branch((key, value) -> value.alreadyPlaced(), Branched.as("in-place"))
+                .defaultBranch(Branched.as("elsewhere"));
+        KStream<String, OrderEvent> moved = branches.get("placement-elsewhere")
+                .mapValues(Validated.Accepted::order, Named.as("orders-to-move"))
+                .repartition(Repartitioned.<String, OrderEvent>as(REPARTITION_NAME)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.orders()));
+        return branches.get("placement-in-place")
+                .mapValues(Validated.Accepted::order, Named.as("orders-in-place"))
+                .merge(moved, Named.as("orders-by-customer"));
     }
 
     /** Drops repeated order ids; expects orders already partitioned by customer id. */
     public static KStream<String, OrderEvent> buildDeduplication(StreamsBuilder builder,
                                                                  KStream<String, OrderEvent> orders,
                                                                  DedupSettings settings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DedupProcessor.SEEN_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DedupProcessor.EXPIRY_STORE), Serdes.Bytes(), Serdes.ByteArray())
-                .withCachingEnabled());
+        // No record cache: every order id is written once, so a cache would only add work.
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(DedupProcessor.SEEN_STORE,
+                settings.retention(), settings.retention(), false), Serdes.String(), Serdes.Long())
+                .withCachingDisabled());
         return orders.process(() -> new DedupProcessor(settings), Named.as("deduplicate"),
-                DedupProcessor.SEEN_STORE, DedupProcessor.EXPIRY_STORE);
+                DedupProcessor.SEEN_STORE);
     }
 
     /** Customer state, reorder buffer, inactivity timers and snapshots; emits features and snapshots. */
     public static KStream<String, FeatureOutput> buildCustomerState(StreamsBuilder builder,
                                                                     KStream<String, OrderEvent> orders,
                                                                     FeatureSettings settings, ChurnwatchSerdes serdes) {
+        // The record cache pays where one key is written many times per commit: a customer's state, the task's
+        // progress, and a buffered order that is put and removed again (only the removal reaches the changelog).
+        // Timer keys carry their due time, so each is written once, and a cache would only add work.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CustomerFeaturesProcessor.STATE_STORE), Serdes.String(),
                 new CustomerStateSerde()).withCachingEnabled());
+        // The reorder buffer holds the last grace period of orders only: it lives in memory, its changelog keeps it.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CustomerFeaturesProcessor.BUFFER_STORE), Serdes.Bytes(),
+                Stores.inMemoryKeyValueStore(CustomerFeaturesProcessor.BUFFER_STORE), Serdes.Bytes(),
                 serdes.orders()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CustomerFeaturesProcessor.TIMER_STORE), Serdes.Bytes(),
-                Serdes.ByteArray()).withCachingEnabled());
+                Serdes.ByteArray()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CustomerFeaturesProcessor.PROGRESS_STORE), Serdes.String(),
+                Stores.inMemoryKeyValueStore(CustomerFeaturesProcessor.PROGRESS_STORE), Serdes.String(),
                 Serdes.Long()).withCachingEnabled());
         return orders.process(() -> new CustomerFeaturesProcessor(settings), Named.as("customer-state"),
                 CustomerFeaturesProcessor.STATE_STORE, CustomerFeaturesProcessor.BUFFER_STORE,

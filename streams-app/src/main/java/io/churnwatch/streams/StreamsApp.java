@@ -44,14 +44,20 @@ public final class StreamsApp {
             System.exit(2);
             return;
         }
-        run(config);
+        try {
+            run(config);
+        } catch (IllegalStateException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(2);
+        }
     }
 
     static void run(StreamsAppConfig config) throws Exception {
-        if (config.createTopics()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            if (config.createTopics()) {
                 TopicProvisioner.ensureTopics(admin, config.topicPartitions(), config.replicationFactor());
             }
+            TopicProvisioner.verifyOrdersPartitions(admin, config.topicPartitions());
         }
         Topology topology = ChurnwatchTopology.build(config.topology(),
                 ChurnwatchSerdes.forRegistryUrl(config.schemaRegistryUrl()));

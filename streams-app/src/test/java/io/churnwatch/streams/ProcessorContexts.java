@@ -1,5 +1,6 @@
 package io.churnwatch.streams;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -8,6 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /** MockProcessorContext with in-memory stores, for processor-level tests. */
 public final class ProcessorContexts {
@@ -27,6 +29,15 @@ public final class ProcessorContexts {
         KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, valueSerde)
                 .withLoggingDisabled()
                 .build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+
+    public static <K, V> WindowStore<K, V> addWindowStore(MockProcessorContext<?, ?> context, String name,
+                                                          Duration retention, Serde<K> keySerde, Serde<V> valueSerde) {
+        WindowStore<K, V> store = Stores.windowStoreBuilder(Stores.inMemoryWindowStore(name, retention, retention, false),
+                keySerde, valueSerde).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
         return store;

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
 import io.churnwatch.streams.config.Setting;
+import io.churnwatch.streams.dedup.DedupProcessor;
 
 class StreamsAppTest {
 
@@ -21,13 +22,13 @@ class StreamsAppTest {
     }
 
     @Test
-    void theTopologyRepartitionsByCustomerBeforeAnyState() {
+    void ordersReachTheStateInOneSubTopologyWithARepartitionTopicForThoseNotKeyedByCustomer() {
         TopologyDescription description = ChurnwatchTopology.build(TopologySettings.defaults(),
                 ChurnwatchSerdes.forRegistryUrl("mock://describe")).describe();
-        // Sub-topology 0 validates and writes the repartition topic; sub-topology 1 reads it and owns every store.
-        assertThat(description.subtopologies()).hasSize(2);
+        // One sub-topology reads orders and the repartition topic it writes itself, and owns every store.
+        assertThat(description.subtopologies()).hasSize(1);
         String text = description.toString();
         assertThat(text).contains(ChurnwatchTopology.REPARTITION_NAME + "-repartition");
-        assertThat(text).contains("customer-state", "reorder-buffer", "inactivity-timers", "dedup-seen-orders");
+        assertThat(text).contains("customer-state", "reorder-buffer", "inactivity-timers", DedupProcessor.SEEN_STORE);
     }
 }

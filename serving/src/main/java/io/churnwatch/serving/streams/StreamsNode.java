@@ -1,8 +1,11 @@
 package io.churnwatch.serving.streams;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,6 +35,7 @@ public class StreamsNode {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsNode.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TOPICS_VISIBLE_TIMEOUT = Duration.ofSeconds(30);
 
     private final StreamsAppConfig config;
     private final Topology topology;
@@ -61,6 +65,7 @@ public class StreamsNode {
         if (config.createTopics()) {
             provisionTopics();
         }
+        verifyOrdersPartitions();
         Properties props = config.toStreamsProperties();
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
         KafkaStreams created = new KafkaStreams(topology, props);
@@ -82,15 +87,32 @@ public class StreamsNode {
     private void provisionTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             TopicProvisioner.ensureTopics(admin, config.topicPartitions(), config.replicationFactor());
+            Set<String> topics = new HashSet<>(TopicProvisioner.topics().keySet());
             if (stores.contains(ScoringTopology.CUSTOMER_SCORES_STORE)) {
                 ScorerTopics.ensure(admin, config.topicPartitions(), config.replicationFactor());
+                topics.addAll(ScorerTopics.NAMES);
             }
+            TopicsVisible.await(admin, topics, TOPICS_VISIBLE_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (Exception e) {
             // Kafka Streams reports missing topics itself; the node keeps answering 503 meanwhile.
             LOG.error("Could not create the topics at {}: {}", config.bootstrapServers(), e.toString());
+        }
+    }
+
+    /** Refuses to start on an {@code orders} topic whose partition count differs from the configured one. */
+    private void verifyOrdersPartitions() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            TopicProvisioner.verifyOrdersPartitions(admin, config.topicPartitions());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the orders topic", e);
+        } catch (ExecutionException e) {
+            // Unreachable broker: Kafka Streams retries on its own, and the node answers 503 meanwhile.
+            LOG.warn("Could not check the partitions of the orders topic at {}: {}", config.bootstrapServers(),
+                    e.getCause().toString());
         }
     }
 

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import io.churnwatch.streams.TopologySettings;
 import io.churnwatch.streams.dedup.DedupSettings;
 import io.churnwatch.streams.features.FeatureSettings;
+import io.churnwatch.streams.partitioning.CustomerPartitioning;
 import io.churnwatch.streams.rocksdb.BoundedMemoryRocksDBConfig;
 import io.churnwatch.streams.snapshots.CutoffSchedule;
 import io.churnwatch.streams.snapshots.LabelHorizonCutoffs;
@@ -36,6 +37,7 @@ public record StreamsAppConfig(
         String applicationId,
         String stateDir,
         String processingGuarantee,
+        Duration commitInterval,
         int streamThreads,
         String applicationServer,
         int topicPartitions,
@@ -63,9 +65,7 @@ public record StreamsAppConfig(
         ValidationSettings validation = new ValidationSettings(
                 read.get(Setting.MAX_FUTURE_SKEW, Durations::parse),
                 read.get(Setting.MIN_EVENT_TIME, StreamsAppConfig::parseInstant));
-        DedupSettings dedup = new DedupSettings(
-                read.get(Setting.DEDUP_RETENTION, Durations::parse),
-                read.get(Setting.DEDUP_PURGE_INTERVAL, SettingValues::positiveDuration));
+        DedupSettings dedup = new DedupSettings(read.get(Setting.DEDUP_RETENTION, SettingValues::positiveDuration));
         FeatureSettings features = new FeatureSettings(
                 read.get(Setting.REORDER_GRACE, Durations::parse),
                 read.get(Setting.TIMER_MODE, TimerMode::parse),
@@ -74,21 +74,23 @@ public record StreamsAppConfig(
                         read.get(Setting.INACTIVITY_GAP_MULTIPLIER, Double::parseDouble)),
                 LabelHorizonCutoffs.of(read.get(Setting.SNAPSHOT_CUTOFFS, CutoffSchedule::parse),
                         read.get(Setting.LABEL_HORIZON_DAYS, SettingValues::nonNegativeInt)));
+        int topicPartitions = read.get(Setting.TOPIC_PARTITIONS, SettingValues::positiveInt);
         return new StreamsAppConfig(
                 read.get(Setting.BOOTSTRAP_SERVERS, SettingValues::nonEmpty),
                 read.get(Setting.SCHEMA_REGISTRY_URL, SettingValues::nonEmpty),
                 read.get(Setting.APPLICATION_ID, SettingValues::nonEmpty),
                 read.get(Setting.STATE_DIR, SettingValues::nonEmpty),
                 guarantee,
+                read.get(Setting.COMMIT_INTERVAL, SettingValues::positiveDuration),
                 read.get(Setting.NUM_STREAM_THREADS, SettingValues::positiveInt),
                 read.get(Setting.APPLICATION_SERVER, Function.identity()),
-                read.get(Setting.TOPIC_PARTITIONS, SettingValues::positiveInt),
+                topicPartitions,
                 read.get(Setting.REPLICATION_FACTOR, text -> (short) SettingValues.positiveInt(text)),
                 read.get(Setting.CREATE_TOPICS, SettingValues::bool),
                 read.get(Setting.STATESTORE_CACHE_MB, SettingValues::nonNegativeLong),
                 read.get(Setting.ROCKSDB_CACHE_MB, text -> (long) SettingValues.positiveInt(text)),
                 read.get(Setting.ROCKSDB_WRITE_BUFFER_MB, text -> (long) SettingValues.positiveInt(text)),
-                new TopologySettings(validation, dedup, features));
+                new TopologySettings(validation, dedup, features, new CustomerPartitioning(topicPartitions)));
     }
 
     /** The Kafka Streams properties: exactly-once by default, resilient handlers, bounded RocksDB memory. */
@@ -98,6 +100,7 @@ public record StreamsAppConfig(
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, statestoreCacheMb * 1024 * 1024);

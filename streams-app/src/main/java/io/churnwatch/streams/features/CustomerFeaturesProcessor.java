@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -74,7 +75,11 @@ public final class CustomerFeaturesProcessor implements Processor<String, OrderE
         if (progress.started()) {
             streamTime = progress.watermark() + graceMillis;
         }
-        context.schedule(settings.punctuationInterval(), settings.timerMode().punctuationType(), this::punctuate);
+        // In event time only orders move time forward: the task's stream time may be the records' produce time
+        // (orders that skip the repartition keep it), which says nothing about the events.
+        if (settings.timerMode() == TimerMode.WALL_CLOCK) {
+            context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        }
     }
 
     @Override
@@ -98,9 +103,6 @@ public final class CustomerFeaturesProcessor implements Processor<String, OrderE
     }
 
     void punctuate(long timestamp) {
-        if (settings.timerMode() == TimerMode.EVENT_TIME) {
-            streamTime = Math.max(streamTime, timestamp);
-        }
         advance(now());
     }
 

@@ -17,13 +17,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * at the first entry not yet due. Used for inactivity timers, the reorder buffer and de-duplication expiry.
  * Times must not be negative (big-endian order would put them last).
  *
- * <p>Entries leave these stores from the front, in time order, so the front of the key range fills with RocksDB
- * tombstones until compaction drops them, and a scan from time 0 would step over every one of them. Each
- * instance therefore keeps a <em>floor</em> in memory: a time below which it knows there is no entry (the
- * earliest entry a scan found, or the end of a scan that found none, lowered by every earlier put). Scans start
- * at the floor, and a scan that ends at or below it is not made at all. The floor starts at 0, so an instance
- * created after a restart or a rebalance is correct at once and fast after its first scan. Every write to the
- * store must go through the instance.
+ * <p>The question asked most, once per record, is "what is the earliest entry, and is it due?", and the answer
+ * rarely changes between two records. Each instance therefore remembers the <em>head</em>, the earliest entry
+ * of the store, once a scan has found it: a put can only replace it by something earlier, and deleting any
+ * other entry leaves it the earliest, so only deleting the head itself sends the next question back to the
+ * store. Entries leave from the front, so the front of the key range fills with RocksDB tombstones until
+ * compaction drops them; the instance also keeps a <em>floor</em>, a time below which it knows there is no
+ * entry, and starts every scan there instead of stepping over them. A new instance (after a restart or a
+ * rebalance) knows neither and is correct at once. Every write to the store must go through the instance.
  */
 public final class TimeIndexedStore<V> {
 
@@ -33,6 +34,10 @@ public final class TimeIndexedStore<V> {
 
     private final KeyValueStore<Bytes, V> store;
     private long floor;
+    /** Whether {@link #head} is known to be the earliest entry (null: the store is empty). */
+    private boolean headKnown;
+    private Entry<V> head;
+    private Bytes headKey;
 
     public TimeIndexedStore(KeyValueStore<Bytes, V> store) {
         this.store = store;
@@ -64,10 +69,21 @@ public final class TimeIndexedStore<V> {
         Bytes key = key(time, id);
         floor = Math.min(floor, time);
         store.put(key, value);
+        if (headKnown && (head == null || key.compareTo(headKey) <= 0)) {
+            setHead(key, new Entry<>(time, id, value));
+        }
     }
 
     public void delete(long time, String id) {
-        store.delete(key(time, id));
+        Bytes key = key(time, id);
+        store.delete(key);
+        if (headKnown && head != null && key.equals(headKey)) {
+            // Nothing earlier than the old head is left; what comes next is the store's to say.
+            headKnown = false;
+            head = null;
+            headKey = null;
+            floor = time;
+        }
     }
 
     public V get(long time, String id) {
@@ -76,14 +92,37 @@ public final class TimeIndexedStore<V> {
 
     /** The earliest entry with a time before {@code untilExclusive}, if any. */
     public Optional<Entry<V>> first(long untilExclusive) {
-        List<Entry<V>> batch = before(untilExclusive, 1);
-        return batch.isEmpty() ? Optional.empty() : Optional.of(batch.get(0));
+        if (!headKnown && untilExclusive > floor) {
+            findHead();
+        }
+        return headKnown && head != null && head.time() < untilExclusive ? Optional.of(head) : Optional.empty();
+    }
+
+    private void findHead() {
+        try (KeyValueIterator<Bytes, V> range = store.range(prefix(floor), null)) {
+            if (range.hasNext()) {
+                KeyValue<Bytes, V> next = range.next();
+                Entry<byte[]> decoded = decode(next.key);
+                setHead(next.key, new Entry<>(decoded.time(), decoded.id(), next.value));
+                floor = decoded.time();
+            } else {
+                headKnown = true;
+                head = null;
+                headKey = null;
+            }
+        }
+    }
+
+    private void setHead(Bytes key, Entry<V> entry) {
+        headKnown = true;
+        head = entry;
+        headKey = key;
     }
 
     /** Up to {@code max} entries with a time before {@code untilExclusive}, earliest first. */
     public List<Entry<V>> before(long untilExclusive, int max) {
         List<Entry<V>> due = new ArrayList<>();
-        if (untilExclusive <= floor) {
+        if (untilExclusive <= floor || headKnown && (head == null || head.time() >= untilExclusive)) {
             return due;
         }
         // Inclusive upper bound: the bare 8-byte prefix of untilExclusive sorts before every real key at that time.

@@ -1,25 +1,13 @@
 package io.churnwatch.streams.timers;
 
-import org.apache.kafka.streams.processor.PunctuationType;
-
 /**
  * What "now" is for timers and wall-clock snapshots. {@code EVENT_TIME} follows the stream's event time and
  * suits replays of history; {@code WALL_CLOCK} follows the machine clock and suits live operation, where a quiet
  * stream must still see its customers age (stream time does not advance without records).
  */
 public enum TimerMode {
-    EVENT_TIME(PunctuationType.STREAM_TIME),
-    WALL_CLOCK(PunctuationType.WALL_CLOCK_TIME);
-
-    private final PunctuationType punctuationType;
-
-    TimerMode(PunctuationType punctuationType) {
-        this.punctuationType = punctuationType;
-    }
-
-    public PunctuationType punctuationType() {
-        return punctuationType;
-    }
+    EVENT_TIME,
+    WALL_CLOCK;
 
     /** Parses {@code event-time} / {@code wall-clock} (case and separator insensitive). */
     public static TimerMode parse(String text) {

@@ -15,6 +15,7 @@ import io.churnwatch.schemas.OrderEvent;
 import io.churnwatch.schemas.Topics;
 import io.churnwatch.schemas.serde.WireFormatException;
 import io.churnwatch.streams.metrics.TaskCounters;
+import io.churnwatch.streams.partitioning.CustomerPartitioning;
 
 /**
  * Decodes raw {@code orders} records and checks them. A good order goes on keyed by its customer id and stamped
@@ -30,12 +31,15 @@ public final class ValidationProcessor implements Processor<String, byte[], Stri
 
     private final Deserializer<OrderEvent> deserializer;
     private final OrderValidator validator;
+    private final CustomerPartitioning partitioning;
     private ProcessorContext<String, Validated> context;
     private TaskCounters counters;
 
-    public ValidationProcessor(Deserializer<OrderEvent> deserializer, ValidationSettings settings) {
+    public ValidationProcessor(Deserializer<OrderEvent> deserializer, ValidationSettings settings,
+                               CustomerPartitioning partitioning) {
         this.deserializer = deserializer;
         this.validator = new OrderValidator(settings);
+        this.partitioning = partitioning;
     }
 
     @Override
@@ -66,7 +70,9 @@ public final class ValidationProcessor implements Processor<String, byte[], Stri
             reject(record, rejection.get());
             return;
         }
-        context.forward(new Record<String, Validated>(order.getCustomerId(), new Validated.Accepted(order),
+        int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+        boolean placed = partitioning.alreadyPlaced(record.key(), order.getCustomerId(), partition);
+        context.forward(new Record<String, Validated>(order.getCustomerId(), new Validated.Accepted(order, placed),
                 order.getEventTime().toEpochMilli(), record.headers()));
     }
 

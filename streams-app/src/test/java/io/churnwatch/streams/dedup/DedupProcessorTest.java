@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 import io.churnwatch.schemas.OrderEvent;
@@ -20,30 +18,26 @@ import io.churnwatch.streams.ProcessorContexts;
 class DedupProcessorTest {
 
     @Test
-    void thePurgePunctuatorForgetsOnlyExpiredIds() {
+    void aCopyWithinTheRetentionOnEitherSideIsADuplicateAndOneBeyondIsNew() {
         MockProcessorContext<String, OrderEvent> context = ProcessorContexts.create();
-        KeyValueStore<String, Long> seen = ProcessorContexts.addStore(context, DedupProcessor.SEEN_STORE,
-                Serdes.String(), Serdes.Long());
-        ProcessorContexts.addStore(context, DedupProcessor.EXPIRY_STORE, Serdes.Bytes(), Serdes.ByteArray());
-        DedupProcessor processor = new DedupProcessor(new DedupSettings(Duration.ofDays(30), Duration.ofHours(1)));
+        ProcessorContexts.addWindowStore(context, DedupProcessor.SEEN_STORE, Duration.ofDays(30), Serdes.String(),
+                Serdes.Long());
+        DedupProcessor processor = new DedupProcessor(new DedupSettings(Duration.ofDays(30)));
         processor.init(context);
-        var punctuator = context.scheduledPunctuators().get(0);
-        assertThat(punctuator.getType()).isEqualTo(PunctuationType.STREAM_TIME);
-        assertThat(punctuator.getInterval()).isEqualTo(Duration.ofHours(1));
 
-        Instant early = Instant.parse("2011-01-01T00:00:00Z");
-        Instant later = Instant.parse("2011-01-20T00:00:00Z");
-        for (OrderEvent order : new OrderEvent[] {purchase("o1", "c1", early, line("A", 1, 1)),
-                purchase("o2", "c1", later, line("A", 1, 1)), purchase("o1", "c1", early, line("A", 1, 1))}) {
-            processor.process(new Record<>("c1", order, order.getEventTime().toEpochMilli()));
-        }
-        assertThat(context.forwarded()).hasSize(2);
+        Instant bought = Instant.parse("2011-03-01T10:00:00Z");
+        process(processor, purchase("o1", "c1", bought, line("A", 1, 1)));
+        process(processor, purchase("o1", "c1", bought, line("A", 1, 1)));                         // a retry
+        process(processor, purchase("o1", "c1", bought.minus(Duration.ofDays(29)), line("A", 1, 1)));  // re-timed
+        process(processor, purchase("o1", "c1", bought.plus(Duration.ofDays(29)), line("A", 1, 1)));
+        process(processor, purchase("o2", "c1", bought, line("A", 1, 1)));
+        process(processor, purchase("o1", "c1", bought.plus(Duration.ofDays(31)), line("A", 1, 1)));   // too late
 
-        punctuator.getPunctuator().punctuate(early.plus(Duration.ofDays(30)).toEpochMilli());
-        assertThat(seen.get("o1")).isNotNull();
+        assertThat(context.forwarded()).extracting(forwarded -> forwarded.record().value().getOrderId())
+                .containsExactly("o1", "o2", "o1");
+    }
 
-        punctuator.getPunctuator().punctuate(early.plus(Duration.ofDays(30)).toEpochMilli() + 1);
-        assertThat(seen.get("o1")).isNull();
-        assertThat(seen.get("o2")).isNotNull();
+    private static void process(DedupProcessor processor, OrderEvent order) {
+        processor.process(new Record<>(order.getCustomerId(), order, 0L));
     }
 }
