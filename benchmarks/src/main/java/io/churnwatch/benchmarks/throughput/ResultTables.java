@@ -34,10 +34,11 @@ public final class ResultTables {
         }
 
         out.append("\n### Customer state and output (median run of each variant)\n\n");
-        out.append("| data | variant | run times (s) | to RUNNING (s) | customers in store | serialized state B/customer"
+        out.append("| data | variant | run times (s) | to RUNNING (s) | stream thread CPU µs/order | customers in store"
+                + " | serialized state B/customer"
                 + " | RocksDB estimate-live-data-size B/customer | SST files B/customer | all stores on disk (MiB)"
                 + " | snapshots emitted | timer firings | late | duplicates |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScaleResult r : results) {
             for (TopologyVariant v : variants) {
                 if (!r.has(v)) {
@@ -47,8 +48,9 @@ public final class ResultTables {
                 long customers = Math.max(1, m.logical().customers());
                 String times = r.durations(v).stream().map(d -> String.format("%.1f", d.toMillis() / 1000.0))
                         .collect(Collectors.joining(", "));
-                out.append(String.format("| %s | %s | %s | %.1f | %,d | %.0f | %.0f | %.0f | %.1f | %,.0f | %,.0f | %,.0f | %,.0f |%n",
-                        r.data(), v.label(), times, m.timeToRunning().toMillis() / 1000.0, m.logical().customers(),
+                out.append(String.format("| %s | %s | %s | %.1f | %.0f | %,d | %.0f | %.0f | %.0f | %.1f | %,.0f | %,.0f | %,.0f | %,.0f |%n",
+                        r.data(), v.label(), times, m.timeToRunning().toMillis() / 1000.0,
+                        m.streamThreadCpu().toNanos() / 1000.0 / Math.max(1, r.loaded().orders()), m.logical().customers(),
                         m.logical().valueBytes() / (double) customers,
                         m.physical().liveDataEstimate() / (double) customers,
                         m.physical().sstBytes() / (double) customers,

@@ -33,7 +33,7 @@ public final class TopologyRun {
 
     /** The figures of one run. {@code duration} runs from {@code start()} to everything committed. */
     public record Measured(TopologyVariant variant, String guarantee, Duration duration, Duration timeToRunning,
-                           double snapshots, double timersFired, double late, double duplicates,
+                           Duration streamThreadCpu, double snapshots, double timersFired, double late, double duplicates,
                            StoreFootprint.Logical logical, StoreFootprint.Physical physical) {
     }
 
@@ -75,6 +75,7 @@ public final class TopologyRun {
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             Duration toRunning = Duration.ofNanos(Math.max(0, runningAt.get() - started));
+            Duration streamThreadCpu = ThreadCpu.streamThreads(applicationId);
             LOG.info("{}: every order committed after {} ms", variant.label(), duration.toMillis());
             StoreFootprint.Logical logical = StoreFootprint.logical(streams, CustomerFeaturesProcessor.STATE_STORE);
             double snapshots = counter(streams, CustomerFeaturesProcessor.SNAPSHOTS_METRIC);
@@ -84,7 +85,7 @@ public final class TopologyRun {
             streams.close(Duration.ofMinutes(2));
             StoreFootprint.Physical physical = StoreFootprint.physical(stateDir.resolve(applicationId),
                     CustomerFeaturesProcessor.STATE_STORE);
-            return new Measured(variant, config.processingGuarantee(), duration, toRunning, snapshots, timers, late,
+            return new Measured(variant, config.processingGuarantee(), duration, toRunning, streamThreadCpu, snapshots, timers, late,
                     duplicates, logical, physical);
         } finally {
             streams.close(Duration.ofMinutes(2));
