@@ -18,12 +18,18 @@ public final class Churnwatch {
         void run(String[] args) throws Exception;
     }
 
+    /** Log level of every command (default: warn, Kafka's clients: error). */
+    public static final String ENV_LOG_LEVEL = "CHURNWATCH_LOG_LEVEL";
+
     private static final Map<String, Subcommand> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
         SUBCOMMANDS.put("demo", new Subcommand(
                 "everything on one machine: broker, serving node, trainer, sample data, live alerts",
                 DemoCommand::main));
+        SUBCOMMANDS.put("cluster", new Subcommand(
+                "several serving nodes on this machine, each its own JVM, with a broker and a schema registry",
+                io.churnwatch.cli.cluster.ClusterCommand::main));
         SUBCOMMANDS.put("broker", new Subcommand(
                 "a single-node KRaft Kafka broker in its own JVM, data kept on disk",
                 io.churnwatch.broker.BrokerCommand::main));
@@ -67,7 +73,7 @@ public final class Churnwatch {
      * what the user asked to see, unless CHURNWATCH_LOG_LEVEL (or -Dorg.slf4j.simpleLogger.* ) says otherwise.
      */
     private static void quietKafkaLogs() {
-        String level = System.getenv("CHURNWATCH_LOG_LEVEL");
+        String level = System.getenv(ENV_LOG_LEVEL);
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level != null ? level : "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", level != null ? level : "error");
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.streams.KafkaStreams", level != null ? level : "warn");

@@ -11,13 +11,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** How far a Kafka Streams application is behind: committed offsets of its group against the end offsets. */
-final class StreamLag {
+public final class StreamLag {
 
     private StreamLag() {
     }
 
     /** Records not yet committed by the group, over every partition it has committed to (-1: nothing yet). */
-    static long of(Admin admin, String applicationId) throws ExecutionException, InterruptedException {
+    public static long of(Admin admin, String applicationId) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
         if (committed.isEmpty()) {

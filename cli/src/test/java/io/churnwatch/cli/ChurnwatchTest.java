@@ -13,8 +13,8 @@ class ChurnwatchTest {
 
     @Test
     void usageListsEveryCommand() {
-        assertThat(Churnwatch.usage()).contains("demo", "broker", "registry", "replay", "serve", "train", "streams",
-                "--help");
+        assertThat(Churnwatch.usage()).contains("demo", "cluster", "broker", "registry", "replay", "serve", "train",
+                "streams", "--help");
     }
 
     @Test
