@@ -15,7 +15,11 @@ public enum ScoringSetting {
     HOLDOUT_SALT("churnwatch-holdout", "Mixed into the holdout hash; change it to draw a fresh holdout group."),
     VALUE_HORIZON_DAYS("0", "Days over which expected purchases and expected value (and so value at risk) are "
             + "computed; 0 = the release's value-model horizon, the one its alert threshold was chosen with."),
-    REASON_COUNT("3", "How many reasons (SHAP contributions in words) each score carries.");
+    REASON_COUNT("3", "How many reasons (SHAP contributions in words) each score carries."),
+    CHURN_ENGINE("java", "How churn probabilities and their SHAP reasons are computed: 'java' walks the trees and "
+            + "runs exact TreeSHAP in plain Java (a release it cannot reproduce, e.g. with categorical splits, uses "
+            + "xgboost4j anyway); 'xgboost' calls xgboost4j's predictContrib for every record, several times "
+            + "slower (see the scoring README).");
 
     private final String defaultValue;
     private final String description;

@@ -1,5 +1,6 @@
 package io.churnwatch.scoring;
 
+import io.churnwatch.scoring.release.ChurnEngine;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.function.Function;
  * @param holdoutSalt      mixed into the holdout hash
  * @param valueHorizonDays horizon of expected purchases and value; 0 = the release's value-model horizon
  * @param reasonCount      reasons per score
+ * @param churnEngine      how churn probabilities and SHAP reasons are computed (plain Java or xgboost4j)
  */
 public record ScoringSettings(double alertHysteresis, Duration alertCooldown, double holdoutShare,
-                              String holdoutSalt, int valueHorizonDays, int reasonCount) {
+                              String holdoutSalt, int valueHorizonDays, int reasonCount, ChurnEngine churnEngine) {
 
     public ScoringSettings {
         if (!(alertHysteresis >= 0 && alertHysteresis < 1)) {
@@ -37,6 +39,9 @@ public record ScoringSettings(double alertHysteresis, Duration alertCooldown, do
         }
         if (reasonCount < 0) {
             throw new IllegalArgumentException("reason count must be >= 0, got " + reasonCount);
+        }
+        if (churnEngine == null) {
+            throw new IllegalArgumentException("churn engine must not be null");
         }
     }
 
@@ -61,7 +66,8 @@ public record ScoringSettings(double alertHysteresis, Duration alertCooldown, do
                 read(env, ScoringSetting.HOLDOUT_SHARE, text -> fraction(text, true)),
                 read(env, ScoringSetting.HOLDOUT_SALT, Function.identity()),
                 read(env, ScoringSetting.VALUE_HORIZON_DAYS, text -> (int) nonNegative(Integer.parseInt(text))),
-                read(env, ScoringSetting.REASON_COUNT, text -> (int) nonNegative(Integer.parseInt(text))));
+                read(env, ScoringSetting.REASON_COUNT, text -> (int) nonNegative(Integer.parseInt(text))),
+                read(env, ScoringSetting.CHURN_ENGINE, ChurnEngine::parse));
     }
 
     /** One line per setting, for {@code --help}. */
@@ -76,20 +82,27 @@ public record ScoringSettings(double alertHysteresis, Duration alertCooldown, do
 
     public ScoringSettings withAlertHysteresis(double hysteresis) {
         return new ScoringSettings(hysteresis, alertCooldown, holdoutShare, holdoutSalt, valueHorizonDays,
-                reasonCount);
+                reasonCount, churnEngine);
     }
 
     public ScoringSettings withAlertCooldown(Duration cooldown) {
         return new ScoringSettings(alertHysteresis, cooldown, holdoutShare, holdoutSalt, valueHorizonDays,
-                reasonCount);
+                reasonCount, churnEngine);
     }
 
     public ScoringSettings withHoldoutShare(double share) {
-        return new ScoringSettings(alertHysteresis, alertCooldown, share, holdoutSalt, valueHorizonDays, reasonCount);
+        return new ScoringSettings(alertHysteresis, alertCooldown, share, holdoutSalt, valueHorizonDays, reasonCount,
+                churnEngine);
     }
 
     public ScoringSettings withValueHorizonDays(int days) {
-        return new ScoringSettings(alertHysteresis, alertCooldown, holdoutShare, holdoutSalt, days, reasonCount);
+        return new ScoringSettings(alertHysteresis, alertCooldown, holdoutShare, holdoutSalt, days, reasonCount,
+                churnEngine);
+    }
+
+    public ScoringSettings withChurnEngine(ChurnEngine engine) {
+        return new ScoringSettings(alertHysteresis, alertCooldown, holdoutShare, holdoutSalt, valueHorizonDays,
+                reasonCount, engine);
     }
 
     private static double fraction(String text, boolean oneAllowed) {

@@ -56,7 +56,7 @@ public final class ScoringTopology {
     /** Adds the scorer to {@code builder} and returns its output streams. */
     public static ScoringStreams attach(StreamsBuilder builder, KStream<String, CustomerFeatures> features,
                                         ScoringSettings settings, ScoringSerdes serdes) {
-        CurrentRelease current = new CurrentRelease(new ReleaseLoader());
+        CurrentRelease current = new CurrentRelease(new ReleaseLoader(settings.churnEngine()));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODELS_STORE), Serdes.String(),
                         serdes.releases()).withLoggingDisabled(),

@@ -3,6 +3,7 @@ package io.churnwatch.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.churnwatch.scoring.release.ChurnEngine;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ class ScoringSettingsTest {
         assertThat(settings.holdoutShare()).isEqualTo(0.10);
         assertThat(settings.valueHorizonDays()).isZero();
         assertThat(settings.reasonCount()).isEqualTo(3);
+        assertThat(settings.churnEngine()).isEqualTo(ChurnEngine.JAVA);
     }
 
     @Test
@@ -27,8 +29,10 @@ class ScoringSettingsTest {
                 "CHURNWATCH_HOLDOUT_SHARE", "0.2",
                 "CHURNWATCH_HOLDOUT_SALT", "spring-test",
                 "CHURNWATCH_VALUE_HORIZON_DAYS", "365",
-                "CHURNWATCH_REASON_COUNT", "5"));
-        assertThat(settings).isEqualTo(new ScoringSettings(0.1, Duration.ofDays(14), 0.2, "spring-test", 365, 5));
+                "CHURNWATCH_REASON_COUNT", "5",
+                "CHURNWATCH_CHURN_ENGINE", "XGBoost"));
+        assertThat(settings).isEqualTo(new ScoringSettings(0.1, Duration.ofDays(14), 0.2, "spring-test", 365, 5,
+                ChurnEngine.XGBOOST));
     }
 
     @Test
@@ -37,6 +41,8 @@ class ScoringSettingsTest {
                 .hasMessageContaining("CHURNWATCH_HOLDOUT_SHARE");
         assertThatThrownBy(() -> ScoringSettings.from(Map.of("CHURNWATCH_ALERT_COOLDOWN_DAYS", "a month")))
                 .hasMessageContaining("CHURNWATCH_ALERT_COOLDOWN_DAYS");
+        assertThatThrownBy(() -> ScoringSettings.from(Map.of("CHURNWATCH_CHURN_ENGINE", "onnx")))
+                .hasMessageContaining("CHURNWATCH_CHURN_ENGINE");
     }
 
     @Test

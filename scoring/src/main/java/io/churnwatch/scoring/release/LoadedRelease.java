@@ -1,5 +1,6 @@
 package io.churnwatch.scoring.release;
 
+import io.churnwatch.scoring.trees.ShapValues;
 import io.churnwatch.trainer.churn.FeatureVectorizer;
 import io.churnwatch.trainer.segments.SegmentModel;
 import io.churnwatch.trainer.value.CustomerValueModel;
@@ -7,12 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One model release, ready to score: the booster loaded once, the feature vectorizer for its feature list, the
- * segment and value models rebuilt from its parameters.
+ * One model release, ready to score: the churn model loaded once (in plain Java, or in xgboost4j when Java cannot
+ * reproduce it; see {@link ChurnBoosterLoader}), the feature vectorizer for its feature list, the segment and value
+ * models rebuilt from its parameters.
  *
- * <p>The booster is shared by every stream thread (see {@link ChurnBooster} on thread safety); what is not safe is
- * freeing it while a thread predicts, so predictions hold a read lock and {@link #close} takes the write lock.
- * A thread that finds the release closed gets {@link ReleaseRetiredException} and scores with the new one.
+ * <p>The churn model is shared by every stream thread (see {@link XgboostChurnBooster} on thread safety); what is
+ * not safe is freeing a native booster while a thread predicts, so predictions hold a read lock and {@link #close}
+ * takes the write lock. A thread that finds the release closed gets {@link ReleaseRetiredException} and scores with
+ * the new one, whichever path the release uses, so that a retired release never answers.
  *
  * @param valueHorizonDays     the value model's own horizon (the one the release's threshold was chosen with)
  * @param churnHorizonDays     the churn horizon H, also the horizon of the BG/NBD features of the churn model
@@ -82,24 +85,24 @@ public final class LoadedRelease implements AutoCloseable {
     }
 
     /**
-     * SHAP contributions of one row on the log-odds scale: one per feature, then the bias; they add up to the
-     * row's margin.
+     * The margin and SHAP contributions of one row on the log-odds scale: one contribution per feature, then the
+     * bias, as xgboost4j's {@code predictContrib} lays them out; they add up to the margin.
      *
      * @throws ReleaseRetiredException when the release was replaced and closed meanwhile
      */
-    public float[] contributions(float[] row) {
+    public ShapValues explain(float[] row) {
         lifecycle.readLock().lock();
         try {
             if (closed) {
                 throw new ReleaseRetiredException(version);
             }
-            return booster.contributions(row);
+            return booster.explain(row);
         } finally {
             lifecycle.readLock().unlock();
         }
     }
 
-    /** Frees the booster once no thread is predicting with it. */
+    /** Frees the churn model once no thread is predicting with it. */
     @Override
     public void close() {
         lifecycle.writeLock().lock();
@@ -115,6 +118,7 @@ public final class LoadedRelease implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "release v" + version + " (threshold " + threshold + ", " + vectorizer.width() + " features)";
+        return "release v" + version + " (threshold " + threshold + ", " + vectorizer.width() + " features, "
+                + booster.describe() + ")";
     }
 }

@@ -21,6 +21,17 @@ public final class ReleaseLoader {
     /** The only churn model format the scorer reads ({@code "xgboost-" + ChurnModel.FORMAT}). */
     public static final String SUPPORTED_FORMAT = "xgboost-" + ChurnModel.FORMAT;
 
+    private final ChurnEngine engine;
+
+    /** Scores in plain Java wherever the release allows ({@link ChurnEngine#JAVA}). */
+    public ReleaseLoader() {
+        this(ChurnEngine.JAVA);
+    }
+
+    public ReleaseLoader(ChurnEngine engine) {
+        this.engine = engine;
+    }
+
     public LoadedRelease load(ModelRelease release) {
         if (!SUPPORTED_FORMAT.equals(release.getChurnModelFormat())) {
             throw new IllegalArgumentException("release v" + release.getVersion() + " has a churn model in format '"
@@ -40,8 +51,8 @@ public final class ReleaseLoader {
         CustomerValueModel valueModel = CustomerValueModel.of(new ValueModelParameters(params.getR(),
                 params.getAlpha(), params.getA(), params.getB(), params.getP(), params.getQ(), params.getGamma()));
         boolean spendUsable = params.getQ() > 1;
-        ChurnBooster booster = ChurnBooster.load(CurrentReleaseScorer.bytes(release.getChurnModel()),
-                vectorizer.width());
+        ChurnBooster booster = ChurnBoosterLoader.load(CurrentReleaseScorer.bytes(release.getChurnModel()),
+                vectorizer.width(), engine, "release v" + release.getVersion());
         return new LoadedRelease(release.getVersion(), threshold, release.getHorizonDays(), params.getHorizonDays(),
                 vectorizer, booster, segments, valueModel, spendUsable);
     }

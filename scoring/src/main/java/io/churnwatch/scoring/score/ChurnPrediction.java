@@ -5,14 +5,15 @@ import io.churnwatch.schemas.Reason;
 import io.churnwatch.scoring.reasons.ReasonPicker;
 import io.churnwatch.scoring.reasons.ReasonWriter;
 import io.churnwatch.scoring.release.LoadedRelease;
+import io.churnwatch.scoring.trees.ShapValues;
 import io.churnwatch.trainer.churn.FeatureContext;
 import io.churnwatch.trainer.churn.FeatureVectorizer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One customer's churn probability and its reasons, from a single SHAP pass: the contributions (bias included)
- * add up to the log-odds, so the probability is their logistic and needs no second call into XGBoost.
+ * One customer's churn probability and its reasons, from a single SHAP pass over the release's trees, which also
+ * yields the margin (log-odds) the probability is the logistic of.
  *
  * @param probability churn probability within the release's horizon
  * @param reasons     the strongest contributions, in words
@@ -24,11 +25,8 @@ record ChurnPrediction(double probability, List<Reason> reasons) {
         // The same vectorizer and context the trainer builds its rows with, at the features' own instant.
         FeatureContext context = FeatureVectorizer.context(features, features.getAsOf(),
                 release.valueModel().purchases(), release.churnHorizonDays());
-        float[] contributions = release.contributions(vectorizer.vector(context));
-        double margin = 0;
-        for (float contribution : contributions) {
-            margin += contribution;
-        }
+        ShapValues shap = release.explain(vectorizer.vector(context));
+        float[] contributions = shap.contributions();
         List<Reason> reasons = new ArrayList<>();
         for (int column : ReasonPicker.pick(contributions, vectorizer.width(), reasonCount)) {
             String name = vectorizer.names().get(column);
@@ -41,10 +39,6 @@ record ChurnPrediction(double probability, List<Reason> reasons) {
                             release.churnHorizonDays()))
                     .build());
         }
-        return new ChurnPrediction(logistic(margin), List.copyOf(reasons));
-    }
-
-    static double logistic(double margin) {
-        return margin >= 0 ? 1 / (1 + Math.exp(-margin)) : Math.exp(margin) / (1 + Math.exp(margin));
+        return new ChurnPrediction(shap.probability(), List.copyOf(reasons));
     }
 }

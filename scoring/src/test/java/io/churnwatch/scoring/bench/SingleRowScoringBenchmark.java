@@ -5,10 +5,13 @@ import io.churnwatch.schemas.ModelRelease;
 import io.churnwatch.scoring.ScoringSettings;
 import io.churnwatch.scoring.fixtures.SyntheticChurn;
 import io.churnwatch.scoring.fixtures.TestReleases;
+import io.churnwatch.scoring.release.ChurnEngine;
 import io.churnwatch.scoring.release.LoadedRelease;
 import io.churnwatch.scoring.release.ReleaseLoader;
 import io.churnwatch.scoring.score.CustomerScorer;
 import io.churnwatch.scoring.score.ScoredCustomer;
+import io.churnwatch.scoring.trees.ShapValues;
+import io.churnwatch.scoring.trees.TreeEnsemble;
 import io.churnwatch.trainer.churn.ChurnModel;
 import io.churnwatch.trainer.churn.FeatureVectorizer;
 import io.churnwatch.trainer.value.BgNbdModel;
@@ -40,9 +43,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code predictDMatrix}: XGBoost's predict with the DMatrix built for the row, one OpenMP thread;</li>
  *   <li>{@code predictDMatrixAllThreads}: the same with the booster's default thread count;</li>
  *   <li>{@code inplacePredict}: {@code Booster.inplace_predict} (no DMatrix), one thread;</li>
- *   <li>{@code contributions}: DMatrix + {@code predictContrib} (SHAP), what the scorer calls once per record;</li>
- *   <li>{@code javaTreeWalk}: the trees walked in plain Java ({@link TreeEnsemble});</li>
- *   <li>{@code fullScore}: everything the scorer does per record: vector, SHAP, reasons, segment, value.</li>
+ *   <li>{@code contributions}: DMatrix + {@code predictContrib} (SHAP), what the scorer called once per record
+ *   before the Java path;</li>
+ *   <li>{@code javaTreeWalk}: the probability from the trees walked in plain Java ({@link TreeEnsemble});</li>
+ *   <li>{@code javaTreeShap}: exact TreeSHAP and the margin in plain Java, what the scorer now calls per record;</li>
+ *   <li>{@code fullScore} / {@code fullScoreXgboost}: everything the scorer does per record (vector, SHAP, reasons,
+ *   segment, value) with the Java engine and with the xgboost4j engine.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -60,6 +66,7 @@ public class SingleRowScoringBenchmark {
     private Booster allThreads;
     private TreeEnsemble ensemble;
     private LoadedRelease release;
+    private LoadedRelease xgboostRelease;
     private CustomerScorer scorer;
     private List<CustomerFeatures> customers;
     private float[][] rows;
@@ -72,7 +79,8 @@ public class SingleRowScoringBenchmark {
         try (ChurnModel trained = data.train(TestReleases.ALL_FEATURES, rounds)) {
             model = trained.toBytes();
             ModelRelease releaseRecord = TestReleases.release(1, trained, 0.5, TestReleases.SEGMENTS);
-            release = new ReleaseLoader().load(releaseRecord);
+            release = new ReleaseLoader(ChurnEngine.JAVA).load(releaseRecord);
+            xgboostRelease = new ReleaseLoader(ChurnEngine.XGBOOST).load(releaseRecord);
         }
         singleThreaded = XGBoost.loadModel(model);
         singleThreaded.setParam("nthread", 1);
@@ -91,6 +99,7 @@ public class SingleRowScoringBenchmark {
         singleThreaded.dispose();
         allThreads.dispose();
         release.close();
+        xgboostRelease.close();
     }
 
     private int nextIndex() {
@@ -131,8 +140,18 @@ public class SingleRowScoringBenchmark {
     }
 
     @Benchmark
+    public ShapValues javaTreeShap() {
+        return ensemble.explain(rows[nextIndex()]);
+    }
+
+    @Benchmark
     public ScoredCustomer fullScore() {
         return scorer.score(customers.get(nextIndex()), release, null);
+    }
+
+    @Benchmark
+    public ScoredCustomer fullScoreXgboost() {
+        return scorer.score(customers.get(nextIndex()), xgboostRelease, null);
     }
 
     private static float predict(Booster booster, float[] row) throws XGBoostError {

@@ -22,9 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** One booster shared by several stream threads: same answers as one thread, and safe to retire while in use. */
+/**
+ * One churn model shared by several stream threads, on either engine: same answers as one thread, and safe to retire
+ * while in use.
+ */
 class LoadedReleaseConcurrencyTest {
 
     private static final int THREADS = 4;
@@ -47,13 +51,14 @@ class LoadedReleaseConcurrencyTest {
         pool.shutdownNow();
     }
 
-    @Test
-    void contributionsAreTheSameFromManyThreadsAsFromOne() throws Exception {
-        try (LoadedRelease release = new ReleaseLoader().load(TestReleases.first(0.5))) {
-            List<float[]> sequential = rows.stream().map(release::contributions).toList();
+    @ParameterizedTest
+    @EnumSource(ChurnEngine.class)
+    void contributionsAreTheSameFromManyThreadsAsFromOne(ChurnEngine engine) throws Exception {
+        try (LoadedRelease release = new ReleaseLoader(engine).load(TestReleases.first(0.5))) {
+            List<float[]> sequential = contributions(release);
             List<Future<List<float[]>>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                futures.add(pool.submit(() -> rows.stream().map(release::contributions).toList()));
+                futures.add(pool.submit(() -> contributions(release)));
             }
             for (Future<List<float[]>> future : futures) {
                 List<float[]> parallel = future.get(2, TimeUnit.MINUTES);
@@ -64,25 +69,23 @@ class LoadedReleaseConcurrencyTest {
         }
     }
 
-    @Test
-    void theProbabilityFromContributionsIsXgboostsPrediction() {
-        try (LoadedRelease release = new ReleaseLoader().load(TestReleases.first(0.5))) {
+    @ParameterizedTest
+    @EnumSource(ChurnEngine.class)
+    void theProbabilityIsXgboostsPrediction(ChurnEngine engine) {
+        try (LoadedRelease release = new ReleaseLoader(engine).load(TestReleases.first(0.5))) {
             for (CustomerFeatures customer : TestReleases.data().customers().subList(0, 200)) {
                 float[] row = release.vectorizer().vector(FeatureVectorizer.context(customer, customer.getAsOf(),
                         release.valueModel().purchases(), release.churnHorizonDays()));
-                double margin = 0;
-                for (float c : release.contributions(row)) {
-                    margin += c;
-                }
-                assertThat(1 / (1 + Math.exp(-margin)))
+                assertThat(release.explain(row).probability())
                         .isCloseTo(Reference.probability(TestReleases.firstModel(), customer), within(1e-6));
             }
         }
     }
 
-    @Test
-    void aReleaseClosedWhileThreadsPredictTellsThemItRetiredAndNothingWorse() throws Exception {
-        LoadedRelease release = new ReleaseLoader().load(TestReleases.first(0.5));
+    @ParameterizedTest
+    @EnumSource(ChurnEngine.class)
+    void aReleaseClosedWhileThreadsPredictTellsThemItRetiredAndNothingWorse(ChurnEngine engine) throws Exception {
+        LoadedRelease release = new ReleaseLoader(engine).load(TestReleases.first(0.5));
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger retired = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
@@ -92,7 +95,7 @@ class LoadedReleaseConcurrencyTest {
                 for (int call = 0; call < 500_000; call++) {
                     float[] row = rows.get(call % rows.size());
                     try {
-                        assertThat(release.contributions(row)).hasSize(row.length + 1);
+                        assertThat(release.explain(row).contributions()).hasSize(row.length + 1);
                         answered.incrementAndGet();
                     } catch (ReleaseRetiredException e) {
                         retired.incrementAndGet();
@@ -108,6 +111,10 @@ class LoadedReleaseConcurrencyTest {
         }
 
         assertThat(retired.get()).isEqualTo(THREADS);
-        assertThatThrownBy(() -> release.contributions(rows.get(0))).isInstanceOf(ReleaseRetiredException.class);
+        assertThatThrownBy(() -> release.explain(rows.get(0))).isInstanceOf(ReleaseRetiredException.class);
+    }
+
+    private static List<float[]> contributions(LoadedRelease release) {
+        return rows.stream().map(row -> release.explain(row).contributions()).toList();
     }
 }
