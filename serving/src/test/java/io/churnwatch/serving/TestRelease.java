@@ -29,6 +29,14 @@ final class TestRelease {
     }
 
     static ModelRelease build(long version) {
+        return build(version, 0.5, 90);
+    }
+
+    /**
+     * A release whose booster learned churn around {@code pivotRecencyDays} of recency (90 in {@link #build(long)}):
+     * a smaller pivot makes the same customer more likely to churn, so two releases score her differently.
+     */
+    static ModelRelease build(long version, double threshold, double pivotRecencyDays) {
         int rows = 800;
         Random random = new Random(42);
         float[] values = new float[rows * FEATURES.size()];
@@ -40,7 +48,7 @@ final class TestRelease {
             values[i * 3] = (float) recency;
             values[i * 3 + 1] = orders;
             values[i * 3 + 2] = (float) revenue;
-            double churn = 1 / (1 + Math.exp(-((recency - 90) / 30 - orders / 8.0)));
+            double churn = 1 / (1 + Math.exp(-((recency - pivotRecencyDays) / 30 - orders / 8.0)));
             labels[i] = random.nextDouble() < churn ? 1 : 0;
         }
         ChurnModelSettings settings = ChurnModelSettings.defaults().withThreads(1);
@@ -62,7 +70,7 @@ final class TestRelease {
                 .setChurnModelFormat("xgboost-ubj")
                 .setMetrics(List.of(metrics("xgboost", 0.80, 0.75, 1.6), metrics("recency-rule", 0.76, 0.70, 1.4),
                         metrics("bgnbd-no-purchase", 0.79, 0.74, 1.5)))
-                .setThreshold(0.5)
+                .setThreshold(threshold)
                 .setThresholdRule("set by the test")
                 .setPromoted(true)
                 .setSegmentFeatureNames(SegmentFeatures.FEATURE_NAMES)

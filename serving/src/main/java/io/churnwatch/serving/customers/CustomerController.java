@@ -1,6 +1,7 @@
 package io.churnwatch.serving.customers;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -31,9 +32,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** Customers by id (answered by whichever instance hosts them) and the at-risk ranking across all instances. */
+/**
+ * Customers by id (answered by whichever instance hosts them) and the at-risk ranking across all instances.
+ * A customer is answered on the event loop that read the request: a local store read is shorter than the hop to
+ * the blocking pool, and a forward does not block. The ranking waits for other instances, so it runs on the
+ * blocking pool.
+ */
 @Controller("/customers")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "customers")
 public class CustomerController {
 
@@ -63,12 +68,13 @@ public class CustomerController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @ApiResponse(responseCode = "404", description = "Unknown customer")
     @ApiResponse(responseCode = "503", description = "Not running or rebalancing; retry after Retry-After seconds")
-    public MutableHttpResponse<?> customer(@PathVariable String id, HttpRequest<?> request) {
+    public CompletableFuture<MutableHttpResponse<?>> customer(@PathVariable String id, HttpRequest<?> request) {
         return router.route(StoreNames.CUSTOMER_STATE, id, request,
                 partition -> HttpResponse.ok(lookup.lookup(id, partition)));
     }
 
     @Get("/at-risk")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Customers with the most value at risk (churn probability × expected value), across all instances")
     @ApiResponse(responseCode = "400", description = "A parameter is out of range or not a number")
     @ApiResponse(responseCode = "503", description = "Some instance cannot answer right now")

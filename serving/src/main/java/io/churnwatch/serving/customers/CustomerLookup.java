@@ -42,7 +42,10 @@ public class CustomerLookup {
                 .orElse(null);
         CustomerFeatures features = FeatureCalculator.featuresAsOf(customerId, state,
                 clock.asOf(state.lastEventTime(), watermark));
-        Optional<ReadOnlyKeyValueStore<String, CustomerScore>> scores = stores.keyValueStore(StoreNames.CUSTOMER_SCORES);
+        // The scores are keyed and partitioned like the state (the scorer runs in the same sub-topology), so the
+        // one partition is read instead of probing every local one.
+        Optional<ReadOnlyKeyValueStore<String, CustomerScore>> scores = stores.keyValueStore(StoreNames.CUSTOMER_SCORES,
+                partition);
         if (scores.isEmpty()) {
             return CustomerView.of(features, null, "not scored: this deployment runs no scorer");
         }

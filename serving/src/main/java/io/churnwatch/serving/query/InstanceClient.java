@@ -4,9 +4,12 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.streams.state.HostInfo;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,18 +61,73 @@ public class InstanceClient {
      * @throws NodeUnavailableException when the instance cannot be reached in time
      */
     public Relayed get(HostInfo host, String pathAndQuery) {
-        HttpRequest<?> request = HttpRequest.GET(pathAndQuery).accept(MediaType.APPLICATION_JSON_TYPE)
-                .header(FORWARDED_HEADER, describe(node.self()));
         try {
-            HttpResponse<String> response = client(host).toBlocking().exchange(request, String.class);
+            HttpResponse<String> response = client(host).toBlocking().exchange(request(pathAndQuery), String.class);
             return new Relayed(response.code(), response.getBody().orElse(""), null, host);
         } catch (HttpClientResponseException e) {
-            return new Relayed(e.code(), e.getResponse().getBody(String.class).orElse(""),
-                    e.getResponse().getHeaders().get(HttpHeaders.RETRY_AFTER), host);
+            return relayError(e, host);
         } catch (HttpClientException e) {
-            LOG.warn("Instance {} did not answer {}: {}", describe(host), pathAndQuery, e.getMessage());
-            throw new NodeUnavailableException("instance " + describe(host) + " did not answer: " + e.getMessage(), e);
+            throw unreachable(host, pathAndQuery, e);
         }
+    }
+
+    /**
+     * {@link #get} without blocking a thread while the other instance answers: the future completes on the
+     * client's event loop, with the answer (error statuses included) or with {@link NodeUnavailableException}.
+     */
+    public CompletableFuture<Relayed> getAsync(HostInfo host, String pathAndQuery) {
+        CompletableFuture<Relayed> answer = new CompletableFuture<>();
+        HttpClient client;
+        try {
+            client = client(host);
+        } catch (NodeUnavailableException e) {
+            answer.completeExceptionally(e);
+            return answer;
+        }
+        client.exchange(request(pathAndQuery), String.class).subscribe(new Subscriber<HttpResponse<String>>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(HttpResponse<String> response) {
+                answer.complete(new Relayed(response.code(), response.getBody().orElse(""), null, host));
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                if (error instanceof HttpClientResponseException e) {
+                    answer.complete(relayError(e, host));
+                } else if (error instanceof HttpClientException e) {
+                    answer.completeExceptionally(unreachable(host, pathAndQuery, e));
+                } else {
+                    answer.completeExceptionally(error);
+                }
+            }
+
+            @Override
+            public void onComplete() {
+                answer.completeExceptionally(new NodeUnavailableException("instance " + describe(host)
+                        + " closed the connection without answering " + pathAndQuery));
+            }
+        });
+        return answer;
+    }
+
+    private HttpRequest<?> request(String pathAndQuery) {
+        return HttpRequest.GET(pathAndQuery).accept(MediaType.APPLICATION_JSON_TYPE)
+                .header(FORWARDED_HEADER, describe(node.self()));
+    }
+
+    private static Relayed relayError(HttpClientResponseException e, HostInfo host) {
+        return new Relayed(e.code(), e.getResponse().getBody(String.class).orElse(""),
+                e.getResponse().getHeaders().get(HttpHeaders.RETRY_AFTER), host);
+    }
+
+    private static NodeUnavailableException unreachable(HostInfo host, String pathAndQuery, HttpClientException e) {
+        LOG.warn("Instance {} did not answer {}: {}", describe(host), pathAndQuery, e.getMessage());
+        return new NodeUnavailableException("instance " + describe(host) + " did not answer: " + e.getMessage(), e);
     }
 
     public static String describe(HostInfo host) {

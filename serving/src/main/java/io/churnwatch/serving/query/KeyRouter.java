@@ -1,5 +1,7 @@
 package io.churnwatch.serving.query;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 
 import io.churnwatch.serving.errors.ApiException;
@@ -32,10 +34,14 @@ public class KeyRouter {
     }
 
     /**
+     * Answers on the calling thread when the key is here (a store read: no hop to another thread pool), otherwise
+     * forwards without blocking a thread while the owner answers. A failed forward completes the future with
+     * {@link NodeUnavailableException} itself (503), not wrapped.
+     *
      * @param local answers from this instance's stores, given the key's partition
      */
-    public MutableHttpResponse<?> route(String store, String key, HttpRequest<?> request,
-                                        IntFunction<MutableHttpResponse<?>> local) {
+    public CompletableFuture<MutableHttpResponse<?>> route(String store, String key, HttpRequest<?> request,
+                                                           IntFunction<MutableHttpResponse<?>> local) {
         KeyLocation location = locator.locate(store, key);
         if (location instanceof KeyLocation.Local here) {
             MutableHttpResponse<?> answer;
@@ -44,7 +50,8 @@ public class KeyRouter {
             } catch (ApiException e) {
                 answer = ErrorBody.response(e.status(), e.getMessage(), e.details());
             }
-            return answer.header(InstanceClient.SERVED_BY_HEADER, InstanceClient.describe(node.self()));
+            return CompletableFuture.completedFuture(
+                    answer.header(InstanceClient.SERVED_BY_HEADER, InstanceClient.describe(node.self())));
         }
         KeyLocation.Remote remote = (KeyLocation.Remote) location;
         String forwardedBy = request.getHeaders().get(InstanceClient.FORWARDED_HEADER);
@@ -52,7 +59,19 @@ public class KeyRouter {
             throw new NodeUnavailableException("key '" + key + "' was forwarded here by " + forwardedBy + " but is "
                     + "hosted by " + InstanceClient.describe(remote.host()) + ": its partition is moving");
         }
-        InstanceClient.Relayed answer = instances.get(remote.host(), pathAndQuery(request));
+        CompletableFuture<MutableHttpResponse<?>> relayed = new CompletableFuture<>();
+        instances.getAsync(remote.host(), pathAndQuery(request)).whenComplete((answer, error) -> {
+            if (error != null) {
+                relayed.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                relayed.complete(relay(answer));
+            }
+        });
+        return relayed;
+    }
+
+    private static MutableHttpResponse<?> relay(InstanceClient.Relayed answer) {
         MutableHttpResponse<String> relayed = HttpResponse.<String>status(HttpStatus.valueOf(answer.status()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(InstanceClient.SERVED_BY_HEADER, InstanceClient.describe(answer.from()))

@@ -26,6 +26,10 @@ final class ScorerTopics {
     /** As the trainer's publisher: a booster of a thousand trees is a few MiB. */
     private static final String MAX_RELEASE_BYTES = String.valueOf(32 * 1024 * 1024);
 
+    /** The topics {@link #ensure} creates. */
+    static final List<String> NAMES = List.of(Topics.MODELS, Topics.CUSTOMER_SCORES, Topics.CHURN_ALERTS,
+            Topics.SEGMENT_CHANGES);
+
     private ScorerTopics() {
     }
 
