@@ -23,12 +23,14 @@ public class AdhocScorer {
 
     private final CurrentModel current;
     private final CustomerScorer scorer;
-    private final ReleaseLoader loader = new ReleaseLoader();
+    private final ReleaseLoader loader;
     private LoadedRelease loaded;
 
     public AdhocScorer(CurrentModel current, ScoringSettings settings) {
         this.current = current;
         this.scorer = new CustomerScorer(settings);
+        // The same engine as the stream's scorer, so POST /score answers what the stream would.
+        this.loader = new ReleaseLoader(settings.churnEngine());
     }
 
     /** The score, or empty while no release has been promoted. */
