@@ -22,7 +22,7 @@ public enum Setting {
     REORDER_GRACE("10m", "How far event time must pass an order before it is applied; out-of-order arrivals within it are reordered. 0 = apply on arrival."),
     DEDUP_RETENTION("30d", "How long (event time) an order id is remembered for de-duplication."),
     TIMER_MODE("event-time", "event-time (stream time; replays) or wall-clock (machine clock; live operation)."),
-    PUNCTUATION_INTERVAL("30s", "How often the timer and snapshot punctuator runs."),
+    PUNCTUATION_INTERVAL("30s", "How often the wall-clock punctuator runs (wall-clock timer mode only)."),
     INACTIVITY_OFFSETS_DAYS("7,14,30,60,90,120,180,270,365", "Days after the last purchase at which a quiet customer is re-evaluated."),
     INACTIVITY_GAP_MULTIPLIER("1.5", "Also re-evaluate when this many mean inter-purchase gaps have passed (0 = off)."),
     SNAPSHOT_CUTOFFS("monthly", "Snapshot cutoffs: monthly (1st of the month, 00:00 UTC) or every-N-days (aligned to the epoch)."),
