@@ -21,6 +21,8 @@ public final class Topics {
     public static final String CHURN_ALERTS = "churn-alerts";
     /** SegmentChange, keyed by customer id. */
     public static final String SEGMENT_CHANGES = "segment-changes";
+    /** Operator settings changed at runtime (compacted, one partition): setting name → UTF-8 text value. */
+    public static final String SETTINGS = "churnwatch-settings";
     /** The embedded schema registry's own log (compacted). */
     public static final String SCHEMAS = "_schemas";
 

@@ -10,7 +10,7 @@ import org.apache.kafka.common.config.TopicConfig;
  * The topics the scorer reads and writes, as whoever provisions topics should create them: scores compacted
  * (latest per customer), alerts and segment changes as plain event logs, and {@code models} compacted with one
  * partition (so {@code current} and the versions share one order) and room for multi-MiB releases, as the trainer
- * creates it.
+ * creates it, and the operator settings compacted with one partition (every instance reads all of it).
  */
 public final class ScoringTopics {
 
@@ -28,6 +28,8 @@ public final class ScoringTopics {
                 new NewTopic(Topics.CUSTOMER_SCORES, partitions, replicationFactor).configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(Topics.CHURN_ALERTS, partitions, replicationFactor),
-                new NewTopic(Topics.SEGMENT_CHANGES, partitions, replicationFactor));
+                new NewTopic(Topics.SEGMENT_CHANGES, partitions, replicationFactor),
+                new NewTopic(Topics.SETTINGS, 1, replicationFactor).configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 }

@@ -17,7 +17,10 @@ import io.churnwatch.scoring.score.ScoreProcessor;
 import io.churnwatch.scoring.score.ScoredCustomer;
 import io.churnwatch.scoring.segments.SegmentChangeProcessor;
 import io.churnwatch.scoring.segments.SegmentMemorySerde;
+import io.churnwatch.scoring.settings.GlobalSettingsProcessor;
+import io.churnwatch.scoring.settings.OperatorSettings;
 import io.churnwatch.scoring.treatment.HoldoutAssignment;
+import io.churnwatch.scoring.treatment.HoldoutShare;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -34,6 +37,8 @@ import org.apache.kafka.streams.state.Stores;
  *                              │ booster loaded once per version, swapped without a restart
  * customer-features ─► score ──┼─► customer-scores-store + customer-scores (compacted)
  *                              ├─► alert episodes (alert-episodes-store) ─► churn-alerts
+ *                              │        ▲ holdout share in force
+ *                              │   churnwatch-settings (compacted) ─► operator-settings-store (global)
  *                              └─► segment memory (segment-store) ─► segment-changes
  * </pre>
  *
@@ -47,6 +52,8 @@ public final class ScoringTopology {
     public static final String CUSTOMER_SCORES_STORE = ScoreProcessor.STORE;
     /** customerId → alert episode state. */
     public static final String ALERT_EPISODES_STORE = AlertProcessor.STORE;
+    /** Global: setting name → operator's text value (e.g. {@code holdout-share} → {@code 0.25}). */
+    public static final String OPERATOR_SETTINGS_STORE = OperatorSettings.STORE;
     /** customerId → last assigned segment. */
     public static final String SEGMENT_STORE = SegmentChangeProcessor.STORE;
 
@@ -64,6 +71,14 @@ public final class ScoringTopology {
                 Consumed.with(Serdes.String(), serdes.releases()).withName("models-source"),
                 () -> new GlobalReleaseProcessor(current));
 
+        // A handful of short strings: kept in memory (re-read from the compacted topic at start), no RocksDB.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OPERATOR_SETTINGS_STORE), Serdes.String(),
+                        Serdes.String()).withLoggingDisabled(),
+                Topics.SETTINGS,
+                Consumed.with(Serdes.String(), Serdes.String()).withName("operator-settings-source"),
+                GlobalSettingsProcessor::new);
+
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_SCORES_STORE),
                 Serdes.String(), serdes.scores()).withCachingEnabled());
         CustomerScorer scorer = new CustomerScorer(settings);
@@ -78,7 +93,8 @@ public final class ScoringTopology {
                 Serdes.String(), new AlertEpisodeSerde()).withCachingEnabled());
         EpisodeRules rules = new EpisodeRules(settings.alertHysteresis(), settings.alertCooldown());
         HoldoutAssignment holdout = new HoldoutAssignment(settings.holdoutShare(), settings.holdoutSalt());
-        KStream<String, ChurnAlert> alerts = scored.process(() -> new AlertProcessor(rules, holdout),
+        HoldoutShare holdoutShare = new HoldoutShare(settings.holdoutShare());
+        KStream<String, ChurnAlert> alerts = scored.process(() -> new AlertProcessor(rules, holdout, holdoutShare),
                 Named.as("churn-alert-episodes"), ALERT_EPISODES_STORE);
         alerts.to(Topics.CHURN_ALERTS, Produced.with(Serdes.String(), serdes.alerts()).withName("churn-alerts-sink"));
 

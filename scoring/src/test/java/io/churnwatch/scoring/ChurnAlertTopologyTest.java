@@ -8,11 +8,17 @@ import io.churnwatch.schemas.TreatmentGroup;
 import io.churnwatch.scoring.fixtures.CustomerProfile;
 import io.churnwatch.scoring.fixtures.Reference;
 import io.churnwatch.scoring.fixtures.TestReleases;
+import io.churnwatch.scoring.settings.OperatorSettings;
+import io.churnwatch.scoring.treatment.HoldoutAssignment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,6 +152,56 @@ class ChurnAlertTopologyTest {
             assertThat(everyone.alerts.readValue().getTreatment()).isEqualTo(TreatmentGroup.HOLDOUT);
             assertThat(nobody.alerts.readValue().getTreatment()).isEqualTo(TreatmentGroup.TREATMENT);
         }
+    }
+
+    @Test
+    void anOperatorShareOnTheSettingsTopicDecidesTheGroupOfLaterAlertsOnly() {
+        String salt = ScoringSettings.defaults().holdoutSalt();
+        try (ScoringHarness harness = new ScoringHarness(settings(0.1))) {
+            harness.publish("current", TestReleases.first(threshold));
+
+            // Absent: the configured share.
+            Map<String, ChurnAlert> before = alertMany(harness, "before", 0);
+            assertThat(before.values()).allSatisfy(alert -> assertThat(alert.getTreatment())
+                    .isEqualTo(new HoldoutAssignment(0.1, salt).groupOf(alert.getCustomerId())));
+
+            harness.setting(OperatorSettings.HOLDOUT_SHARE, "0.5");
+            assertThat(harness.driver.<String, String>getKeyValueStore(ScoringTopology.OPERATOR_SETTINGS_STORE)
+                    .get(OperatorSettings.HOLDOUT_SHARE)).isEqualTo("0.5");
+            Map<String, ChurnAlert> after = alertMany(harness, "after", 1);
+            HoldoutAssignment half = new HoldoutAssignment(0.5, salt);
+            assertThat(after.values()).allSatisfy(alert -> assertThat(alert.getTreatment())
+                    .isEqualTo(half.groupOf(alert.getCustomerId())));
+            long heldOut = after.values().stream().filter(a -> a.getTreatment() == TreatmentGroup.HOLDOUT).count();
+            assertThat(heldOut).as("a share of 0.5 over 200 customers").isBetween(70L, 130L);
+
+            // The customers alerted before the change stay in their episode: no new alert, no new group.
+            before.keySet().forEach(customer -> send(harness, customer, high, 2));
+            assertThat(harness.alerts.isEmpty()).isTrue();
+
+            harness.setting(OperatorSettings.HOLDOUT_SHARE, "1");
+            assertThat(alertMany(harness, "all", 3).values()).extracting(ChurnAlert::getTreatment)
+                    .containsOnly(TreatmentGroup.HOLDOUT);
+
+            // Unparsable, then deleted (a tombstone): back to the configured share.
+            harness.setting(OperatorSettings.HOLDOUT_SHARE, "lots");
+            assertThat(alertMany(harness, "garbled", 4).values()).allSatisfy(alert -> assertThat(alert.getTreatment())
+                    .isEqualTo(new HoldoutAssignment(0.1, salt).groupOf(alert.getCustomerId())));
+            harness.setting(OperatorSettings.HOLDOUT_SHARE, "1");
+            harness.setting(OperatorSettings.HOLDOUT_SHARE, null);
+            Map<String, ChurnAlert> reset = alertMany(harness, "reset", 5);
+            assertThat(reset.values()).allSatisfy(alert -> assertThat(alert.getTreatment())
+                    .isEqualTo(new HoldoutAssignment(0.1, salt).groupOf(alert.getCustomerId())));
+            assertThat(reset.values()).extracting(ChurnAlert::getTreatment).contains(TreatmentGroup.TREATMENT);
+        }
+    }
+
+    /** 200 new customers crossing the threshold on {@code day}: their alerts by customer id. */
+    private static Map<String, ChurnAlert> alertMany(ScoringHarness harness, String prefix, int day) {
+        IntStream.range(0, 200).forEach(i -> send(harness, prefix + "-" + i, high, day));
+        List<ChurnAlert> alerts = harness.alerts.readValuesToList();
+        assertThat(alerts).hasSize(200);
+        return alerts.stream().collect(Collectors.toMap(ChurnAlert::getCustomerId, Function.identity()));
     }
 
     private static double send(ScoringHarness harness, CustomerProfile profile, int day) {

@@ -31,6 +31,7 @@ final class ScoringHarness implements AutoCloseable {
     final TopologyTestDriver driver;
     final TestInputTopic<String, CustomerFeatures> features;
     final TestInputTopic<String, ModelRelease> models;
+    final TestInputTopic<String, String> operatorSettings;
     final TestOutputTopic<String, CustomerScore> scores;
     final TestOutputTopic<String, ChurnAlert> alerts;
     final TestOutputTopic<String, SegmentChange> segmentChanges;
@@ -57,6 +58,7 @@ final class ScoringHarness implements AutoCloseable {
         features = driver.createInputTopic(Topics.CUSTOMER_FEATURES, new StringSerializer(),
                 featureSerde.serializer());
         models = driver.createInputTopic(Topics.MODELS, new StringSerializer(), serdes.releases().serializer());
+        operatorSettings = driver.createInputTopic(Topics.SETTINGS, new StringSerializer(), new StringSerializer());
         scores = driver.createOutputTopic(Topics.CUSTOMER_SCORES, new StringDeserializer(),
                 serdes.scores().deserializer());
         alerts = driver.createOutputTopic(Topics.CHURN_ALERTS, new StringDeserializer(),
@@ -73,6 +75,11 @@ final class ScoringHarness implements AutoCloseable {
 
     void publish(String key, ModelRelease release) {
         models.pipeInput(key, release);
+    }
+
+    /** Writes an operator setting as any client would: plain text, {@code null} for a tombstone. */
+    void setting(String name, String value) {
+        operatorSettings.pipeInput(name, value);
     }
 
     KeyValueStore<String, CustomerScore> scoreStore() {

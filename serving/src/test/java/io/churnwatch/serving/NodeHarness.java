@@ -68,9 +68,17 @@ final class NodeHarness implements AutoCloseable {
     }
 
     Response post(String path, String body, String... headers) {
+        return withBody("POST", path, body, headers);
+    }
+
+    Response put(String path, String body, String... headers) {
+        return withBody("PUT", path, body, headers);
+    }
+
+    private Response withBody(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }

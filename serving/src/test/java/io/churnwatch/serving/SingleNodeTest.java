@@ -147,6 +147,37 @@ class SingleNodeTest {
     }
 
     @Test
+    void theHoldoutShareIsChangedThroughTheAdminApiAndReadBackFromTheSettingsStore() {
+        String auth = "Bearer " + TOKEN;
+        assertThat(node.put("/admin/holdout-share", "{\"share\": 0.25}").status()).isEqualTo(401);
+        assertThat(node.get("/admin/holdout-share").status()).isEqualTo(401);
+
+        NodeHarness.Response configured = node.getWithHeader("/admin/holdout-share", "Authorization", auth);
+        assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+        assertThat(configured.json().get("share").asDouble()).isEqualTo(0.1);
+        assertThat(configured.json().get("source").asText()).isEqualTo("configured");
+
+        for (String bad : List.of("", "{}", "{\"share\": null}", "{\"share\": \"NaN\"}", "{\"share\": NaN}",
+                "{\"share\": 1.5}", "{\"share\": -0.01}", "{\"share\": 1e400}", "[0.2]", "share=0.2")) {
+            NodeHarness.Response rejected = node.put("/admin/holdout-share", bad, "Authorization", auth);
+            assertThat(rejected.status()).as("%s -> %s", bad, rejected).isEqualTo(400);
+            assertThat(rejected.json().get("status").asInt()).isEqualTo(400);
+            assertThat(rejected.json().get("error").asText()).contains("share");
+        }
+
+        NodeHarness.Response accepted = node.put("/admin/holdout-share", "{\"share\": 0.25}", "Authorization", auth);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(accepted.json().get("share").asDouble()).isEqualTo(0.25);
+        assertThat(accepted.json().get("previous").asDouble()).isEqualTo(0.1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode now = node.getWithHeader("/admin/holdout-share", "Authorization", auth).json();
+            assertThat(now.get("share").asDouble()).isEqualTo(0.25);
+            assertThat(now.get("source").asText()).isEqualTo("operator");
+            assertThat(now.get("configured").asDouble()).isEqualTo(0.1);
+        });
+    }
+
+    @Test
     void metricsApiDocsAndTheRegistryApiAreServed() {
         NodeHarness.Response metrics = node.get("/prometheus");
         assertThat(metrics.status()).isEqualTo(200);

@@ -3,7 +3,9 @@ package io.churnwatch.scoring.alerts;
 import io.churnwatch.schemas.ChurnAlert;
 import io.churnwatch.schemas.CustomerScore;
 import io.churnwatch.scoring.score.ScoredCustomer;
+import io.churnwatch.scoring.settings.OperatorSettings;
 import io.churnwatch.scoring.treatment.HoldoutAssignment;
+import io.churnwatch.scoring.treatment.HoldoutShare;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,7 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Sends a {@link ChurnAlert} when a customer's churn probability reaches the release threshold, once per episode
  * (see {@link EpisodeRules}), with the episode state per customer in {@value #STORE}. Without a release nothing is
  * sent. The alert id {@code customerId:episode} is the same however often the episode is replayed, so consumers
- * can de-duplicate on it.
+ * can de-duplicate on it. The treatment group uses the holdout share in force when the alert is sent (the global
+ * {@value OperatorSettings#STORE}, else the configured share): a change affects later alerts only.
  */
 public final class AlertProcessor implements Processor<String, ScoredCustomer, String, ChurnAlert> {
 
@@ -22,18 +25,22 @@ public final class AlertProcessor implements Processor<String, ScoredCustomer, S
 
     private final EpisodeRules rules;
     private final HoldoutAssignment holdout;
+    private final HoldoutShare holdoutShare;
     private ProcessorContext<String, ChurnAlert> context;
     private KeyValueStore<String, AlertEpisode> episodes;
+    private KeyValueStore<String, String> operatorSettings;
 
-    public AlertProcessor(EpisodeRules rules, HoldoutAssignment holdout) {
+    public AlertProcessor(EpisodeRules rules, HoldoutAssignment holdout, HoldoutShare holdoutShare) {
         this.rules = rules;
         this.holdout = holdout;
+        this.holdoutShare = holdoutShare;
     }
 
     @Override
     public void init(ProcessorContext<String, ChurnAlert> context) {
         this.context = context;
         this.episodes = context.getStateStore(STORE);
+        this.operatorSettings = context.getStateStore(OperatorSettings.STORE);
     }
 
     @Override
@@ -57,6 +64,7 @@ public final class AlertProcessor implements Processor<String, ScoredCustomer, S
 
     private ChurnAlert alert(ScoredCustomer scored, int episode) {
         CustomerScore score = scored.score();
+        double share = holdoutShare.inForce(operatorSettings.get(OperatorSettings.HOLDOUT_SHARE));
         return ChurnAlert.newBuilder()
                 .setAlertId(score.getCustomerId() + ":" + episode)
                 .setCustomerId(score.getCustomerId())
@@ -69,7 +77,7 @@ public final class AlertProcessor implements Processor<String, ScoredCustomer, S
                 .setValueAtRiskMinor(score.getValueAtRiskMinor() == null ? 0 : score.getValueAtRiskMinor())
                 .setModelVersion(score.getModelVersion())
                 .setEventTime(score.getScoredAt())
-                .setTreatment(holdout.groupOf(score.getCustomerId()))
+                .setTreatment(holdout.groupOf(score.getCustomerId(), share))
                 .build();
     }
 }

@@ -26,6 +26,14 @@ public final class HoldoutAssignment {
     }
 
     public TreatmentGroup groupOf(String customerId) {
+        return groupOf(customerId, share);
+    }
+
+    /**
+     * The group under another share, e.g. one an operator set at runtime. Raising the share only moves customers
+     * from TREATMENT to HOLDOUT (and lowering it back), since each customer's position is fixed.
+     */
+    public TreatmentGroup groupOf(String customerId, double share) {
         return fraction(customerId) < share ? TreatmentGroup.HOLDOUT : TreatmentGroup.TREATMENT;
     }
 
