@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.churnwatch.schemas.CustomerFeatures;
 import io.churnwatch.schemas.CustomerScore;
 import io.churnwatch.schemas.Reason;
+import io.churnwatch.scoring.fixtures.CustomerProfile;
 import io.churnwatch.scoring.fixtures.SyntheticChurn;
 import io.churnwatch.scoring.fixtures.TestReleases;
 import io.churnwatch.trainer.churn.FeatureContext;
@@ -53,6 +54,23 @@ class ScoreReasonsTest {
                 java.util.Map.of("CHURNWATCH_REASON_COUNT", "5")))) {
             harness.publish("current", TestReleases.first(0.5));
             assertThat(harness.score(TestReleases.LAPSED.at("c1", AS_OF)).getReasons()).hasSizeBetween(4, 5);
+        }
+    }
+
+    @Test
+    void noTwoReasonsOfAScoreReadTheSame() {
+        try (ScoringHarness harness = new ScoringHarness(ScoringSettings.from(
+                java.util.Map.of("CHURNWATCH_REASON_COUNT", "5")))) {
+            harness.publish("current", TestReleases.first(0.5));
+            for (int recency = 0; recency <= 400; recency += 40) {
+                // One purchase: the mean gap and recency over the gap both have no value and the same words.
+                for (CustomerProfile profile : List.of(new CustomerProfile(1, recency, recency, 2500, 0),
+                        TestReleases.ACTIVE.withRecency(recency))) {
+                    List<String> texts = harness.score(profile.at("c" + recency, AS_OF)).getReasons().stream()
+                            .map(Reason::getText).toList();
+                    assertThat(texts).as("%s", profile).doesNotHaveDuplicates().isNotEmpty();
+                }
+            }
         }
     }
 }

@@ -9,7 +9,9 @@ import io.churnwatch.scoring.trees.ShapValues;
 import io.churnwatch.trainer.churn.FeatureContext;
 import io.churnwatch.trainer.churn.FeatureVectorizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One customer's churn probability and its reasons, from a single SHAP pass over the release's trees, which also
@@ -28,15 +30,24 @@ record ChurnPrediction(double probability, List<Reason> reasons) {
         ShapValues shap = release.explain(vectorizer.vector(context));
         float[] contributions = shap.contributions();
         List<Reason> reasons = new ArrayList<>();
-        for (int column : ReasonPicker.pick(contributions, vectorizer.width(), reasonCount)) {
+        Set<String> texts = new HashSet<>();
+        // Every candidate in order, not just the first few: two features can say the same thing in words (a mean
+        // gap and recency over the gap both read "only one purchase"), and a CRM user should not read it twice.
+        for (int column : ReasonPicker.pick(contributions, vectorizer.width(), vectorizer.width())) {
+            if (reasons.size() == reasonCount) {
+                break;
+            }
             String name = vectorizer.names().get(column);
             double value = vectorizer.value(column, context);
+            String text = ReasonWriter.write(name, value, contributions[column], features, release.churnHorizonDays());
+            if (!texts.add(text)) {
+                continue;
+            }
             reasons.add(Reason.newBuilder()
                     .setFeature(name)
                     .setValue(Double.isNaN(value) ? null : value)
                     .setContribution(contributions[column])
-                    .setText(ReasonWriter.write(name, value, contributions[column], features,
-                            release.churnHorizonDays()))
+                    .setText(text)
                     .build());
         }
         return new ChurnPrediction(shap.probability(), List.copyOf(reasons));
