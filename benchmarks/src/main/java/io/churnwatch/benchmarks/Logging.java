@@ -5,12 +5,12 @@ package io.churnwatch.benchmarks;
  * on the command line ({@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info}) wins. Must run before any logger is
  * created.
  */
-final class Logging {
+public final class Logging {
 
     private Logging() {
     }
 
-    static void quietKafka() {
+    public static void quietKafka() {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.io.churnwatch", "info");
         // One line per task and snapshot instant is more than a benchmark needs.

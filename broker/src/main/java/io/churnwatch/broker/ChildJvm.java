@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Command lines for JVMs that run Kafka's classes from this JVM's own classpath. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
@@ -28,7 +28,7 @@ final class ChildJvm {
         return command;
     }
 
-    static String javaExecutable() {
+    public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -36,7 +36,7 @@ final class ChildJvm {
      * The classpath that loaded this class. Under {@code java -cp} or Surefire that is {@code java.class.path};
      * under launchers with their own class loaders ({@code mvn exec:java}) it is the loader's URLs.
      */
-    static String classpath() {
+    public static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
         for (ClassLoader loader = ChildJvm.class.getClassLoader(); loader != null; loader = loader.getParent()) {
             if (loader instanceof URLClassLoader urls) {

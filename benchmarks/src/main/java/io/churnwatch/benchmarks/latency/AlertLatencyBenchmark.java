@@ -1,5 +1,6 @@
 package io.churnwatch.benchmarks.latency;
 
+import io.churnwatch.benchmarks.Logging;
 import io.churnwatch.benchmarks.cli.Args;
 import io.churnwatch.benchmarks.cli.UsageException;
 
@@ -13,7 +14,7 @@ public final class AlertLatencyBenchmark {
     static {
         // Before the first logger exists, or slf4j-simple has read its settings already. A level given on the
         // command line (-Dorg.slf4j.simpleLogger.defaultLogLevel=info) wins.
-        quietKafka();
+        Logging.quietKafka();
     }
 
     private AlertLatencyBenchmark() {
@@ -38,22 +39,5 @@ public final class AlertLatencyBenchmark {
         System.out.println(LatencyTable.render(options, result));
         // Kafka's and RocksDB's non-daemon threads may linger after close; the figures are out.
         System.exit(result.complete() ? 0 : 1);
-    }
-
-    private static void quietKafka() {
-        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log.io.churnwatch", "info");
-        // One line per task and snapshot instant (the training replay) is more than a benchmark needs.
-        setIfAbsent("org.slf4j.simpleLogger.log.io.churnwatch.streams.features.CustomerFeaturesProcessor", "warn");
-        // Exactly-once producers retry CONCURRENT_TRANSACTIONS at the start of transactions, one warning each.
-        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.clients.producer.internals.Sender", "error");
-        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 }

@@ -1,15 +1,11 @@
 package io.churnwatch.cli.cluster;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +14,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+
+import io.churnwatch.broker.ChildJvm;
 
 /**
  * One JVM the cluster command started: a {@code churnwatch} subcommand run through {@link ClusterChildMain} on this
@@ -59,10 +55,10 @@ final class ChildProcess {
     static ChildProcess start(String name, List<String> jvmOptions, List<String> args, Map<String, String> env,
                               Path logFile, PrintStream console) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildJvm.javaExecutable());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classpath());
+        command.add(ChildJvm.classpath());
         command.add(ClusterChildMain.class.getName());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -162,35 +158,6 @@ final class ChildProcess {
         lastLines.addLast(line);
         if (lastLines.size() > KEPT_LINES) {
             lastLines.removeFirst();
-        }
-    }
-
-    /**
-     * The classpath that loaded this class. Under {@code java -cp} or Surefire that is {@code java.class.path}
-     * (the launcher has expanded {@code lib/*}); under launchers with their own class loaders it is their URLs.
-     */
-    static String classpath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (ClassLoader loader = ChildProcess.class.getClassLoader(); loader != null; loader = loader.getParent()) {
-            if (loader instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    entries.add(toPath(url));
-                }
-            }
-        }
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                entries.add(Path.of(entry).toAbsolutePath().toString());
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static String toPath(URL url) {
-        try {
-            return Path.of(url.toURI()).toString();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return url.getPath();
         }
     }
 }
