@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * A key-value store ordered by time: the key is the 8-byte big-endian time followed by an id's UTF-8 bytes,
  * so the store's lexicographic order is time order and "everything due before t" is one range scan that stops
- * at the first entry not yet due. Used for inactivity timers, the reorder buffer and de-duplication expiry.
+ * at the first entry not yet due. Used for the inactivity timers; the reorder buffer keys its store the same way.
  * Times must not be negative (big-endian order would put them last).
  *
  * <p>The question asked most, once per record, is "what is the earliest entry, and is it due?", and the answer
@@ -84,10 +84,6 @@ public final class TimeIndexedStore<V> {
             headKey = null;
             floor = time;
         }
-    }
-
-    public V get(long time, String id) {
-        return store.get(key(time, id));
     }
 
     /** The earliest entry with a time before {@code untilExclusive}, if any. */
