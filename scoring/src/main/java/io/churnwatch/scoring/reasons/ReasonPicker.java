@@ -1,9 +1,7 @@
 package io.churnwatch.scoring.reasons;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Chooses which SHAP contributions become a score's reasons. A CRM user asks "why is this customer at risk?", so
@@ -25,16 +23,41 @@ public final class ReasonPicker {
         if (features > contributions.length) {
             throw new IllegalArgumentException(features + " features but " + contributions.length + " contributions");
         }
-        Comparator<Integer> towardsChurn = Comparator.comparingDouble((Integer j) -> -contributions[j])
-                .thenComparingInt(j -> j);
-        List<Integer> positive = IntStream.range(0, features).filter(j -> contributions[j] > 0).boxed()
-                .sorted(towardsChurn).toList();
-        if (!positive.isEmpty()) {
-            return List.copyOf(positive.subList(0, Math.min(count, positive.size())));
+        // Plain arrays rather than sorted streams of boxed indices: this runs for every score in the stream.
+        int[] chosen = new int[features];
+        int size = 0;
+        for (int j = 0; j < features; j++) {
+            if (contributions[j] > 0) {
+                chosen[size++] = j;
+            }
         }
-        List<Integer> strongest = new ArrayList<>(IntStream.range(0, features).filter(j -> contributions[j] != 0)
-                .boxed().toList());
-        strongest.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(contributions[j])).thenComparingInt(j -> j));
-        return List.copyOf(strongest.subList(0, Math.min(count, strongest.size())));
+        boolean towardsChurn = size > 0;
+        if (!towardsChurn) {
+            for (int j = 0; j < features; j++) {
+                if (contributions[j] != 0) {
+                    chosen[size++] = j;
+                }
+            }
+        }
+        // Insertion sort, stable, so among equal strengths the earlier feature stays first.
+        for (int i = 1; i < size; i++) {
+            int column = chosen[i];
+            double strength = strength(contributions[column], towardsChurn);
+            int at = i;
+            while (at > 0 && strength(contributions[chosen[at - 1]], towardsChurn) < strength) {
+                chosen[at] = chosen[at - 1];
+                at--;
+            }
+            chosen[at] = column;
+        }
+        List<Integer> picked = new ArrayList<>(Math.min(count, size));
+        for (int i = 0; i < Math.min(count, size); i++) {
+            picked.add(chosen[i]);
+        }
+        return List.copyOf(picked);
+    }
+
+    private static double strength(float contribution, boolean towardsChurn) {
+        return towardsChurn ? contribution : Math.abs(contribution);
     }
 }

@@ -1,9 +1,7 @@
 package io.churnwatch.scoring.trees;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -12,8 +10,8 @@ import java.util.TreeSet;
  * them. Built from the booster's JSON model ({@link XgboostJsonModel#parse}).
  *
  * <p>The prediction is XGBoost's arithmetic exactly, in float: the leaf values are added in tree order onto the base
- * margin. The SHAP values are TreeSHAP's ({@link TreeShap}), precomputed per leaf for small trees
- * ({@link LeafPatternTable}, within a memory budget) and walked for the others, accumulated in double over the
+ * margin. The SHAP values are TreeSHAP's ({@link TreeShap}), precomputed per subtree for small trees
+ * ({@link SubtreeTable}, within a memory budget) and walked for the others, accumulated in double over the
  * trees, the bias last receiving the base margin, and rounded to float once. Immutable and safe to share between
  * threads; each call takes its own scratch space.
  */
@@ -27,8 +25,9 @@ public final class TreeEnsemble {
     private final Tree[] trees;
     private final int maxDepth;
     private final PathFactors factors;
-    /** Per tree, its precomputed TreeSHAP, or null where the tree is walked. */
-    private final LeafPatternTable[] tables;
+    /** Per tree, whether its TreeSHAP is precomputed (in {@link #packed}) rather than walked. */
+    private final boolean[] precomputed;
+    private final PackedSubtreeTables packed;
     private final int precomputedTrees;
 
     TreeEnsemble(float baseMargin, int features, List<Tree> trees, long tableBudget) {
@@ -38,17 +37,22 @@ public final class TreeEnsemble {
         this.maxDepth = trees.stream().mapToInt(tree -> tree.maxDepth).max().orElse(0);
         // A leaf's path holds at most one element per edge above it, plus the root's.
         this.factors = new PathFactors(maxDepth + 1);
-        this.tables = new LeafPatternTable[this.trees.length];
+        SubtreeTable[] tables = new SubtreeTable[this.trees.length];
+        this.precomputed = new boolean[this.trees.length];
         TreeShap scratch = new TreeShap(maxDepth, factors);
         long used = 0;
+        int count = 0;
         for (int t = 0; t < this.trees.length; t++) {
-            int entries = LeafPatternTable.entries(this.trees[t]);
+            int entries = SubtreeTable.entries(this.trees[t]);
             if (entries >= 0 && used + entries <= tableBudget) {
-                tables[t] = LeafPatternTable.build(this.trees[t], scratch, features);
+                tables[t] = SubtreeTable.build(this.trees[t], scratch, features);
+                precomputed[t] = true;
                 used += entries;
+                count++;
             }
         }
-        this.precomputedTrees = (int) Arrays.stream(tables).filter(Objects::nonNull).count();
+        this.packed = new PackedSubtreeTables(tables);
+        this.precomputedTrees = count;
     }
 
     /** The same model with every tree walked by TreeSHAP and none precomputed: for tests of the two paths. */
@@ -99,10 +103,20 @@ public final class TreeEnsemble {
     public ShapValues explain(float[] row) {
         checkWidth(row);
         double[] phi = new double[features + 1];
-        TreeShap shap = precomputedTrees == trees.length ? null : new TreeShap(maxDepth, factors);
+        float[] leaves = new float[trees.length];
+        packed.explain(row, phi, leaves);
+        if (precomputedTrees < trees.length) {
+            TreeShap shap = new TreeShap(maxDepth, factors);
+            for (int t = 0; t < trees.length; t++) {
+                if (!precomputed[t]) {
+                    leaves[t] = shap.explain(trees[t], row, phi);
+                }
+            }
+        }
+        // In tree order, as XGBoost adds them, so the margin is bit for bit its own.
         float margin = baseMargin;
-        for (int t = 0; t < trees.length; t++) {
-            margin += tables[t] != null ? tables[t].explain(row, phi) : shap.explain(trees[t], row, phi);
+        for (float leaf : leaves) {
+            margin += leaf;
         }
         phi[features] += baseMargin;
         float[] contributions = new float[features + 1];

@@ -58,7 +58,7 @@ final class TreeShap {
      * The credits one leaf gives the features on its path, added to {@code phi}: the path as the walk above leaves
      * it at the leaf (each distinct feature once, with the product of its splits' cover shares as zero fraction and
      * whether the row follows all of them as one fraction), extended in order from the root element.
-     * {@link LeafPatternTable} precomputes these for every pattern of followed features.
+     * {@link SubtreeTable} precomputes these for every pattern of followed features.
      */
     void creditPath(int[] features, double[] zeroFractions, boolean[] followed, int count, float leaf,
                     double[] phi) {

@@ -72,4 +72,14 @@ class ReasonWriterTest {
     private static String write(String feature, double value, CustomerFeatures customer) {
         return ReasonWriter.write(feature, value, 0.5, customer, 90);
     }
+
+    @Test
+    void numbersHaveOneDecimalAtMostAndNoNegativeZero() {
+        assertThat(ReasonWriter.number(4.47)).isEqualTo("4.5");
+        assertThat(ReasonWriter.number(4.04)).isEqualTo("4");
+        assertThat(ReasonWriter.number(12)).isEqualTo("12");
+        assertThat(ReasonWriter.number(-2.25)).isEqualTo("-2.3");
+        assertThat(ReasonWriter.number(-0.04)).isEqualTo("0");
+        assertThat(ReasonWriter.number(1234567.89)).isEqualTo("1234567.9");
+    }
 }
