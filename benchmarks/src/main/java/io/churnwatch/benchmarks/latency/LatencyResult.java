@@ -23,7 +23,7 @@ import java.util.Map;
  * @param drainTime        from the end of the load until every measured order was scored (or the timeout)
  * @param neverScored      measured orders still without a score after the drain
  * @param lateOrders       orders the topology applied after its watermark had passed them (features stamped with
- *                         the watermark, not the order's event time)
+ *                         the watermark, not the order's event time), and how many of them changed results
  * @param streamThreadCpu  stream thread CPU over the measured part, as a share of one core
  * @param streamThreadWait time the stream thread was runnable but waiting for a core, as a share of the measured
  *                         part (NaN off Linux)
@@ -38,7 +38,7 @@ record LatencyResult(Map<String, String> settings, long releaseVersion, double t
                      boolean warmupCaughtUp, SteadyLoad.Summary load, int customers, LatencySamples.Summary toScore,
                      LatencySamples.Summary toAlert, Map<LiveOrderMix.Role, Long> alertsByRole, long holdoutAlerts,
                      long scoresUnmatched, long alertsUnmatched, long backlogAtEnd, Duration drainTime,
-                     long neverScored, double lateOrders, double streamThreadCpu, double streamThreadWait,
+                     long neverScored, LateOrders lateOrders, double streamThreadCpu, double streamThreadWait,
                      double cpuPerOrderMicros, double scoredRate, double processCpu, double loadBefore,
                      double loadAfter) {
 

@@ -18,7 +18,6 @@ import io.churnwatch.benchmarks.throughput.BenchmarkCluster;
 import io.churnwatch.schemas.ModelRelease;
 import io.churnwatch.scoring.ScoringSerdes;
 import io.churnwatch.scoring.ScoringTopics;
-import io.churnwatch.streams.features.CustomerFeaturesProcessor;
 
 /**
  * One run of the benchmark: train and publish the release, start the node, wait until it scores with the
@@ -68,7 +67,7 @@ final class LatencyRun {
             Phase phase = new Phase(node, watcher, load, cpu, options.rate());
             SteadyLoad.Summary sent = load.run(options.warmup(), options.maxWarmup(), options.duration(), phase);
             CpuClock.Reading endReading = cpu.read();
-            double lateAtEnd = node.counter(CustomerFeaturesProcessor.LATE_METRIC);
+            LateOrders lateAtEnd = LateOrders.read(node);
             double loadAfter = CpuClock.loadAverage();
             long backlog = sendLog.pendingMeasured();
             LOG.info("Load done: {} measured orders at {}/s; {} not yet scored", sent.measuredOrders(),
@@ -98,7 +97,7 @@ final class LatencyRun {
                     load.customers(), watcher.toScore().summary(), watcher.toAlert().summary(),
                     watcher.alertsByRole(), watcher.holdoutAlerts(), watcher.scoresUnmatched(),
                     watcher.alertsUnmatched(), backlog, drain, sendLog.pendingMeasured(),
-                    lateAtEnd - phase.lateAtStart, endReading.streamThreadShare(phase.startReading),
+                    lateAtEnd.since(phase.lateAtStart), endReading.streamThreadShare(phase.startReading),
                     endReading.streamThreadWaitShare(phase.startReading), cpuPerOrderMicros, scoredRate,
                     endReading.processCores(phase.startReading), phase.loadBefore, loadAfter);
         }
@@ -129,7 +128,7 @@ final class LatencyRun {
         private final CpuClock cpu;
         private final long caughtUpBelow;
         private CpuClock.Reading startReading;
-        private double lateAtStart;
+        private LateOrders lateAtStart;
         private double loadBefore;
         private long scoresAtStart;
         private Duration warmup = Duration.ZERO;
@@ -146,7 +145,7 @@ final class LatencyRun {
             this.load = load;
             this.cpu = cpu;
             this.startReading = cpu.read();
-            this.lateAtStart = node.counter(CustomerFeaturesProcessor.LATE_METRIC);
+            this.lateAtStart = LateOrders.read(node);
             this.loadBefore = CpuClock.loadAverage();
             this.lastReading = startReading;
         }
@@ -159,7 +158,7 @@ final class LatencyRun {
         @Override
         public void measuring(boolean caughtUp, Duration warmedUp) {
             startReading = cpu.read();
-            lateAtStart = node.counter(CustomerFeaturesProcessor.LATE_METRIC);
+            lateAtStart = LateOrders.read(node);
             loadBefore = CpuClock.loadAverage();
             scoresAtStart = watcher.scoresRead();
             warmup = warmedUp;

@@ -50,7 +50,10 @@ final class LatencyTable {
         line(out, "drain after the load", String.format(Locale.ROOT, "%.1f s%s", result.drainTime().toMillis() / 1000.0,
                 result.complete() ? "" : String.format(Locale.ROOT, " (timed out: %,d never scored)",
                         result.neverScored())));
-        line(out, "orders applied after the watermark", String.format(Locale.ROOT, "%,.0f", result.lateOrders()));
+        line(out, "orders applied after the watermark (late-beyond-grace)",
+                String.format(Locale.ROOT, "%,.0f", result.lateOrders().afterWatermark()));
+        line(out, "of which changed results (late-out-of-order)",
+                String.format(Locale.ROOT, "%,.0f", result.lateOrders().outOfOrder()));
         line(out, "unmatched scores / alerts", result.scoresUnmatched() + " / " + result.alertsUnmatched());
         line(out, "stream thread CPU", String.format(Locale.ROOT, "%.0f%% of a core", 100 * result.streamThreadCpu()));
         line(out, "stream thread waiting for a core", Double.isNaN(result.streamThreadWait()) ? "unknown"

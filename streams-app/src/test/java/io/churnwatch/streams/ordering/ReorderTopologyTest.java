@@ -73,6 +73,8 @@ class ReorderTopologyTest {
             app.send(purchase("o3", "c1", "2011-05-01T12:05:00Z", line("B", 2, 100)));
 
             assertThat(app.counter(CustomerFeaturesProcessor.LATE_METRIC)).isEqualTo(1.0);
+            // c1's only earlier order is at 12:00 and no snapshot was taken since: in order for c1 after all.
+            assertThat(app.counter(CustomerFeaturesProcessor.LATE_OUT_OF_ORDER_METRIC)).isZero();
             List<KeyValue<String, CustomerFeatures>> out = app.readFeatures();
             assertThat(out).hasSize(1);
             CustomerFeatures late = out.get(0).value;
@@ -80,6 +82,23 @@ class ReorderTopologyTest {
             assertThat(late.getGrossRevenueMinor()).isEqualTo(300);
             assertThat(late.getAsOf()).isEqualTo(Instant.parse("2011-05-01T12:20:00Z"));
             assertThat(late.getLastPurchaseTime()).isEqualTo(Instant.parse("2011-05-01T12:05:00Z"));
+        }
+    }
+
+    @Test
+    void aLateOrderIsOutOfOrderOnlyWhenSomethingAfterItWasAlreadyReleased() {
+        try (TopologyHarness app = new TopologyHarness(TestSettings.withGraceAndNoTimers(GRACE))) {
+            app.send(purchase("o1", "c1", "2011-05-31T23:00:00Z", line("A", 1, 100)));
+            app.send(purchase("o2", "c1", "2011-05-31T23:20:00Z", line("A", 1, 100)));
+            app.send(purchase("o3", "c2", "2011-06-01T00:15:00Z", line("A", 1, 100)));
+            // The released watermark is now 00:05 on 1 June: o1, o2 and the monthly snapshot at midnight are out.
+
+            app.send(purchase("behind-own", "c1", "2011-05-31T23:10:00Z", line("B", 1, 100)));
+            app.send(purchase("before-cutoff", "c3", "2011-05-31T23:50:00Z", line("B", 1, 100)));
+            app.send(purchase("harmless", "c4", "2011-06-01T00:01:00Z", line("B", 1, 100)));
+
+            assertThat(app.counter(CustomerFeaturesProcessor.LATE_METRIC)).isEqualTo(3.0);
+            assertThat(app.counter(CustomerFeaturesProcessor.LATE_OUT_OF_ORDER_METRIC)).isEqualTo(2.0);
         }
     }
 
