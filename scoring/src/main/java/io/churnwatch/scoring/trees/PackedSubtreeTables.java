@@ -122,9 +122,4 @@ final class PackedSubtreeTables {
             leaves[trees[i]] = leaf;
         }
     }
-
-    /** Floats of credits and leaf values held. */
-    int entries() {
-        return table.length;
-    }
 }
