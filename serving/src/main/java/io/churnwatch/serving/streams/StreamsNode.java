@@ -13,6 +13,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -68,6 +69,26 @@ public class StreamsNode {
         verifyOrdersPartitions();
         Properties props = config.toStreamsProperties();
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+        KafkaStreams created = create(props);
+        try {
+            created.start();
+        } catch (ProcessorStateException e) {
+            // Killed while RocksDB was creating a store (a new window segment has no MANIFEST yet), the local
+            // state cannot even be opened, and Kafka Streams opens every store at start. The changelogs hold all
+            // of it: wipe this instance's local state and restore, as an operator would by hand.
+            LOG.warn("Local state cannot be opened ({}); wiping it and restoring from the changelogs",
+                    e.getMessage());
+            created.close(Duration.ofSeconds(10));
+            created = create(props);
+            created.cleanUp();
+            created.start();
+        }
+        streams = created;
+        LOG.info("Kafka Streams started (application.id {}, answering queries as {}:{})", config.applicationId(),
+                advertised.host(), advertised.port());
+    }
+
+    private KafkaStreams create(Properties props) {
         KafkaStreams created = new KafkaStreams(topology, props);
         // Bad records are dead-lettered before they can kill a thread, so what remains is transient (broker or
         // registry outage): replacing the thread retries from the last commit.
@@ -76,12 +97,12 @@ public class StreamsNode {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         created.setStateListener((newState, oldState) -> LOG.info("Kafka Streams {} -> {}", oldState, newState));
+        if (metrics != null) {
+            metrics.close();
+        }
         metrics = new KafkaStreamsMetrics(created);
         metrics.bindTo(meters);
-        created.start();
-        streams = created;
-        LOG.info("Kafka Streams started (application.id {}, answering queries as {}:{})", config.applicationId(),
-                advertised.host(), advertised.port());
+        return created;
     }
 
     private void provisionTopics() {
