@@ -142,6 +142,8 @@ public record BgNbdModel(BgNbdParameters parameters, double logLikelihood, int c
      * a smooth, positive, decreasing function bounded by {@code (r+x) t/(alpha+T)}, averaged by
      * {@link BetaExpectation} for any a and b. As a, b grow with {@code a/(a+b)} fixed, Beta(a, b+x) collapses onto
      * a point and this tends to the geometric drop-out limit {@code g(a/(a+b+x))}; there is no singularity at a = 1.
+     * Where the shapes allow (what real fits give), {@link DropoutSeries} sums the hypergeometric series in a stable
+     * form instead, several times faster, and hands back to the integral where its own rounding estimate says so.
      */
     public double expectedPurchases(double t, double x, double tx, double bigT) {
         requireHorizon(t);
@@ -155,12 +157,20 @@ public record BgNbdModel(BgNbdParameters parameters, double logLikelihood, int c
     private double expectedPurchasesIfAlive(double t, double x, double bigT) {
         double shape = parameters.r() + x;
         double scaledHorizon = t / (parameters.alpha() + bigT);
+        double series = DropoutSeries.expectedIfAlive(parameters.r(), parameters.a(), parameters.b(), x, shape,
+                scaledHorizon);
+        return Double.isNaN(series) ? integratedIfAlive(parameters.a(), parameters.b() + x, shape, scaledHorizon)
+                : series;
+    }
+
+    /** {@code E[g(p)]} for {@code p ~ Beta(a, bPlusX)} by quadrature: right for any shapes. */
+    static double integratedIfAlive(double a, double bPlusX, double shape, double scaledHorizon) {
         double atZero = shape * scaledHorizon;
         DoubleUnaryOperator purchasesGivenDropout = p -> p == 0 ? atZero
                 : -Math.expm1(-shape * Math.log1p(p * scaledHorizon)) / p;
         // |g'(p)/g(p)| is below (r+x+1) t/(alpha+T) + 2 on [0, 1]: it sizes the flat tails.
         double relativeSlope = (shape + 1) * scaledHorizon + 2;
-        return BetaExpectation.mean(parameters.a(), parameters.b() + x, purchasesGivenDropout, relativeSlope);
+        return BetaExpectation.mean(a, bPlusX, purchasesGivenDropout, relativeSlope);
     }
 
     private static void requireHorizon(double horizon) {
