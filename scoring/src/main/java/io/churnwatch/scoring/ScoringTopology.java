@@ -60,10 +60,24 @@ public final class ScoringTopology {
     private ScoringTopology() {
     }
 
+    /**
+     * The release holder the scorer will use. Create it before the features part of the topology to give that part
+     * {@code new ReleaseGeneration(current)::of} as its refresh trigger (every customer re-scored by a new release),
+     * then {@link #attach(StreamsBuilder, KStream, CurrentRelease, ScoringSettings, ScoringSerdes)} with it.
+     */
+    public static CurrentRelease currentRelease(ScoringSettings settings) {
+        return new CurrentRelease(new ReleaseLoader(settings.churnEngine()));
+    }
+
     /** Adds the scorer to {@code builder} and returns its output streams. */
     public static ScoringStreams attach(StreamsBuilder builder, KStream<String, CustomerFeatures> features,
                                         ScoringSettings settings, ScoringSerdes serdes) {
-        CurrentRelease current = new CurrentRelease(new ReleaseLoader(settings.churnEngine()));
+        return attach(builder, features, currentRelease(settings), settings, serdes);
+    }
+
+    /** Adds the scorer, scoring with {@code current}, to {@code builder} and returns its output streams. */
+    public static ScoringStreams attach(StreamsBuilder builder, KStream<String, CustomerFeatures> features,
+                                        CurrentRelease current, ScoringSettings settings, ScoringSerdes serdes) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODELS_STORE), Serdes.String(),
                         serdes.releases()).withLoggingDisabled(),

@@ -22,6 +22,7 @@ import io.churnwatch.streams.features.CustomerFeaturesProcessor;
 import io.churnwatch.streams.features.CustomerStateSerde;
 import io.churnwatch.streams.features.FeatureOutput;
 import io.churnwatch.streams.features.FeatureSettings;
+import io.churnwatch.streams.refresh.RefreshTrigger;
 import io.churnwatch.streams.validation.ValidationProcessor;
 import io.churnwatch.streams.validation.Validated;
 
@@ -63,10 +64,17 @@ public final class ChurnwatchTopology {
      */
     public static KStream<String, CustomerFeatures> buildFeatures(StreamsBuilder builder, TopologySettings settings,
                                                                   ChurnwatchSerdes serdes) {
+        return buildFeatures(builder, settings, serdes, RefreshTrigger.NONE);
+    }
+
+    /** As above, with every customer's features emitted again whenever {@code refresh} moves on. */
+    public static KStream<String, CustomerFeatures> buildFeatures(StreamsBuilder builder, TopologySettings settings,
+                                                                  ChurnwatchSerdes serdes, RefreshTrigger refresh) {
         KStream<String, Validated.Accepted> valid = buildIngest(builder, settings, serdes);
         KStream<String, OrderEvent> byCustomer = buildPlacement(valid, serdes);
         KStream<String, OrderEvent> unique = buildDeduplication(builder, byCustomer, settings.dedup());
-        KStream<String, FeatureOutput> outputs = buildCustomerState(builder, unique, settings.features(), serdes);
+        KStream<String, FeatureOutput> outputs = buildCustomerState(builder, unique, settings.features(), serdes,
+                refresh);
         return buildOutputs(outputs, serdes);
     }
 
@@ -120,7 +128,8 @@ public final class ChurnwatchTopology {
     /** Customer state, reorder buffer, inactivity timers and snapshots; emits features and snapshots. */
     public static KStream<String, FeatureOutput> buildCustomerState(StreamsBuilder builder,
                                                                     KStream<String, OrderEvent> orders,
-                                                                    FeatureSettings settings, ChurnwatchSerdes serdes) {
+                                                                    FeatureSettings settings, ChurnwatchSerdes serdes,
+                                                                    RefreshTrigger refresh) {
         // The record cache pays where one key is written many times per commit: a customer's state, the task's
         // progress, and a buffered order that is put and removed again (only the removal reaches the changelog).
         // Timer keys carry their due time, so each is written once, and a cache would only add work.
@@ -137,7 +146,7 @@ public final class ChurnwatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(CustomerFeaturesProcessor.PROGRESS_STORE), Serdes.String(),
                 Serdes.Long()).withCachingEnabled());
-        return orders.process(() -> new CustomerFeaturesProcessor(settings), Named.as("customer-state"),
+        return orders.process(() -> new CustomerFeaturesProcessor(settings, refresh), Named.as("customer-state"),
                 CustomerFeaturesProcessor.STATE_STORE, CustomerFeaturesProcessor.BUFFER_STORE,
                 CustomerFeaturesProcessor.TIMER_STORE, CustomerFeaturesProcessor.PROGRESS_STORE);
     }

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -30,6 +31,7 @@ import io.churnwatch.streams.config.StreamsAppConfig;
 import io.churnwatch.streams.features.CustomerFeaturesProcessor;
 import io.churnwatch.streams.features.CustomerState;
 import io.churnwatch.streams.metrics.TaskCounters;
+import io.churnwatch.streams.refresh.RefreshTrigger;
 
 /** The real topology in a TopologyTestDriver, with an in-memory registry of its own. */
 public final class TopologyHarness implements AutoCloseable {
@@ -47,6 +49,11 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     public TopologyHarness(TopologySettings settings, Instant wallClock) {
+        this(settings, wallClock, RefreshTrigger.NONE);
+    }
+
+    /** With every customer's features emitted again whenever {@code refresh} moves on. */
+    public TopologyHarness(TopologySettings settings, Instant wallClock, RefreshTrigger refresh) {
         this.serdes = ChurnwatchSerdes.forRegistryUrl("mock://" + UUID.randomUUID());
         try {
             this.stateDir = Files.createTempDirectory("churnwatch-ttd");
@@ -57,7 +64,9 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ttd-" + UUID.randomUUID());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        this.driver = new TopologyTestDriver(ChurnwatchTopology.build(settings, serdes), props, wallClock);
+        StreamsBuilder builder = new StreamsBuilder();
+        ChurnwatchTopology.buildFeatures(builder, settings, serdes, refresh);
+        this.driver = new TopologyTestDriver(builder.build(), props, wallClock);
         this.orders = driver.createInputTopic(Topics.ORDERS, new StringSerializer(), new ByteArraySerializer());
         this.features = driver.createOutputTopic(Topics.CUSTOMER_FEATURES, new StringDeserializer(),
                 serdes.features().deserializer());

@@ -116,7 +116,8 @@ public record LatencyOptions(int rate, Duration warmup, Duration maxWarmup, Dura
                 The topology reads the streams app's and the scorer's CHURNWATCH_* variables (defaults as
                 documented there), e.g. CHURNWATCH_COMMIT_INTERVAL=20ms. The benchmark's own defaults, which the
                 environment overrides: CHURNWATCH_TIMER_MODE=wall-clock, CHURNWATCH_REORDER_GRACE=0 (a grace
-                adds itself to every latency) and CHURNWATCH_INACTIVITY_GAP_MULTIPLIER=0 (see the README).
+                adds itself to every latency), CHURNWATCH_INACTIVITY_GAP_MULTIPLIER=0 (see the README) and
+                CHURNWATCH_REFRESH_PER_SECOND=0 (one release throughout: nothing to re-score).
                 """;
     }
 }

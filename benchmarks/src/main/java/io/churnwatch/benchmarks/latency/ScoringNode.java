@@ -19,6 +19,8 @@ import io.churnwatch.schemas.CustomerFeatures;
 import io.churnwatch.scoring.ScoringSerdes;
 import io.churnwatch.scoring.ScoringSettings;
 import io.churnwatch.scoring.ScoringTopology;
+import io.churnwatch.scoring.release.CurrentRelease;
+import io.churnwatch.scoring.release.ReleaseGeneration;
 import io.churnwatch.streams.ChurnwatchSerdes;
 import io.churnwatch.streams.ChurnwatchTopology;
 import io.churnwatch.streams.config.StreamsAppConfig;
@@ -34,12 +36,14 @@ final class ScoringNode implements AutoCloseable {
     /**
      * Live operation, unless the caller's environment says otherwise: inactivity on the wall clock, orders applied
      * on arrival (a reorder grace holds every order back by itself), and no timers from mean purchase gaps, which
-     * orders seconds apart would shrink to seconds (see the README).
+     * orders seconds apart would shrink to seconds (see the README). No refresh sweep: the release stays the same
+     * throughout, so the one sweep at start would only re-score the probe customers, scores no order accounts for.
      */
     static final Map<String, String> LIVE_DEFAULTS = Map.of(
             "CHURNWATCH_TIMER_MODE", "wall-clock",
             "CHURNWATCH_REORDER_GRACE", "0",
-            "CHURNWATCH_INACTIVITY_GAP_MULTIPLIER", "0");
+            "CHURNWATCH_INACTIVITY_GAP_MULTIPLIER", "0",
+            "CHURNWATCH_REFRESH_PER_SECOND", "0");
 
     private final KafkaStreams streams;
     private final StreamsAppConfig config;
@@ -74,9 +78,11 @@ final class ScoringNode implements AutoCloseable {
         ScoringSettings scoring = ScoringSettings.from(env);
         ChurnwatchSerdes serdes = ChurnwatchSerdes.forRegistryUrl(config.schemaRegistryUrl());
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, CustomerFeatures> features =
-                ChurnwatchTopology.buildFeatures(builder, config.topology(), serdes);
-        ScoringTopology.attach(builder, features, scoring, ScoringSerdes.using(serdes.registry()));
+        // As the serving node builds it: a new release re-scores every customer.
+        CurrentRelease current = ScoringTopology.currentRelease(scoring);
+        KStream<String, CustomerFeatures> features = ChurnwatchTopology.buildFeatures(builder, config.topology(),
+                serdes, new ReleaseGeneration(current)::of);
+        ScoringTopology.attach(builder, features, current, scoring, ScoringSerdes.using(serdes.registry()));
         Properties props = config.toStreamsProperties();
         // Only names change: stream threads become '<client.id>-StreamThread-n', short enough for the kernel's
         // 15-character thread names to tell them apart (CpuClock reads their run-queue waits there).

@@ -13,6 +13,8 @@ import io.churnwatch.schemas.CustomerFeatures;
 import io.churnwatch.scoring.ScoringSerdes;
 import io.churnwatch.scoring.ScoringSettings;
 import io.churnwatch.scoring.ScoringTopology;
+import io.churnwatch.scoring.release.CurrentRelease;
+import io.churnwatch.scoring.release.ReleaseGeneration;
 import io.churnwatch.serving.config.ConfigSource;
 import io.churnwatch.streams.ChurnwatchSerdes;
 import io.churnwatch.streams.ChurnwatchTopology;
@@ -61,8 +63,11 @@ public class StreamsFactory {
             return topology;
         }
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, CustomerFeatures> features = ChurnwatchTopology.buildFeatures(builder, config.topology(), serdes);
-        ScoringTopology.attach(builder, features, scoring, ScoringSerdes.using(serdes.registry()));
+        // The features part re-emits every customer when the scorer installs a new release, so all are re-scored.
+        CurrentRelease current = ScoringTopology.currentRelease(scoring);
+        KStream<String, CustomerFeatures> features = ChurnwatchTopology.buildFeatures(builder, config.topology(), serdes,
+                new ReleaseGeneration(current)::of);
+        ScoringTopology.attach(builder, features, current, scoring, ScoringSerdes.using(serdes.registry()));
         Topology withScorer = builder.build();
         LOG.debug("Topology:\n{}", withScorer.describe());
         return withScorer;

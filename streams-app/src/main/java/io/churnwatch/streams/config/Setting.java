@@ -27,6 +27,7 @@ public enum Setting {
     INACTIVITY_GAP_MULTIPLIER("1.5", "Also re-evaluate when this many mean inter-purchase gaps have passed (0 = off)."),
     SNAPSHOT_CUTOFFS("monthly", "Snapshot cutoffs: monthly (1st of the month, 00:00 UTC) or every-N-days (aligned to the epoch)."),
     LABEL_HORIZON_DAYS("90", "Also snapshot every customer this many days after each cutoff (c + H), the snapshot the trainer's churn label reads; 0 = off."),
+    REFRESH_PER_SECOND("200", "Customers per second and task whose features are emitted again when a new model release is promoted, so every stored score moves to it (0 = only at each customer's next order or inactivity timer)."),
     MAX_FUTURE_SKEW("24h", "Orders whose event time is further than this beyond the clock go to the DLQ (FUTURE_EVENT_TIME)."),
     MIN_EVENT_TIME("1990-01-01T00:00:00Z", "Orders before this instant go to the DLQ (EVENT_TIME_TOO_OLD).");
 

@@ -73,7 +73,8 @@ public record StreamsAppConfig(
                 new InactivitySchedule(read.get(Setting.INACTIVITY_OFFSETS_DAYS, StreamsAppConfig::parseDays),
                         read.get(Setting.INACTIVITY_GAP_MULTIPLIER, Double::parseDouble)),
                 LabelHorizonCutoffs.of(read.get(Setting.SNAPSHOT_CUTOFFS, CutoffSchedule::parse),
-                        read.get(Setting.LABEL_HORIZON_DAYS, SettingValues::nonNegativeInt)));
+                        read.get(Setting.LABEL_HORIZON_DAYS, SettingValues::nonNegativeInt)),
+                read.get(Setting.REFRESH_PER_SECOND, SettingValues::nonNegativeInt));
         int topicPartitions = read.get(Setting.TOPIC_PARTITIONS, SettingValues::positiveInt);
         return new StreamsAppConfig(
                 read.get(Setting.BOOTSTRAP_SERVERS, SettingValues::nonEmpty),

@@ -1,5 +1,6 @@
 package io.churnwatch.streams.features;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import io.churnwatch.schemas.OrderKind;
 import io.churnwatch.streams.metrics.TaskCounters;
 import io.churnwatch.streams.ordering.ReleaseProgress;
 import io.churnwatch.streams.ordering.ReorderBuffer;
+import io.churnwatch.streams.refresh.RefreshSweep;
+import io.churnwatch.streams.refresh.RefreshTrigger;
 import io.churnwatch.streams.snapshots.SnapshotScanner;
 import io.churnwatch.streams.timers.InactivityTimers;
 import io.churnwatch.streams.timers.TimeIndexedStore;
@@ -40,6 +43,10 @@ import io.churnwatch.streams.timers.TimerMode;
  * order. The ones that do change results, because something they should have preceded was already released (a
  * later order of the same customer, or a snapshot at a cutoff at or after their event time), are also counted in
  * {@value #LATE_OUT_OF_ORDER_METRIC}: that is the counter to alert on.
+ *
+ * <p>When its {@link RefreshTrigger} moves to a new generation (a new model release), every customer's features
+ * are emitted again as of W, {@link FeatureSettings#refreshPerSecond()} per second, so that the scorer downstream
+ * re-scores customers who are not buying, not only those who are.
  */
 public final class CustomerFeaturesProcessor implements Processor<String, OrderEvent, String, FeatureOutput> {
 
@@ -51,10 +58,14 @@ public final class CustomerFeaturesProcessor implements Processor<String, OrderE
     public static final String LATE_OUT_OF_ORDER_METRIC = "late-out-of-order";
     public static final String TIMERS_FIRED_METRIC = "inactivity-timers-fired";
     public static final String SNAPSHOTS_METRIC = "snapshots-emitted";
+    public static final String REFRESHED_METRIC = "customers-refreshed";
+
+    private static final Duration REFRESH_TICK = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerFeaturesProcessor.class);
 
     private final FeatureSettings settings;
+    private final RefreshTrigger refreshTrigger;
     private final long graceMillis;
     private ProcessorContext<String, FeatureOutput> context;
     private KeyValueStore<String, CustomerState> states;
@@ -62,10 +73,16 @@ public final class CustomerFeaturesProcessor implements Processor<String, OrderE
     private InactivityTimers timers;
     private ReleaseProgress progress;
     private TaskCounters counters;
+    private RefreshSweep<CustomerState> refresh;
     private long streamTime = Long.MIN_VALUE;
 
     public CustomerFeaturesProcessor(FeatureSettings settings) {
+        this(settings, RefreshTrigger.NONE);
+    }
+
+    public CustomerFeaturesProcessor(FeatureSettings settings, RefreshTrigger refreshTrigger) {
         this.settings = settings;
+        this.refreshTrigger = refreshTrigger;
         this.graceMillis = settings.grace().toMillis();
     }
 
@@ -86,6 +103,12 @@ public final class CustomerFeaturesProcessor implements Processor<String, OrderE
         // (orders that skip the repartition keep it), which says nothing about the events.
         if (settings.timerMode() == TimerMode.WALL_CLOCK) {
             context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        }
+        if (refreshTrigger != RefreshTrigger.NONE && settings.refreshPerSecond() > 0) {
+            this.refresh = new RefreshSweep<>(context.getStateStore(PROGRESS_STORE), states,
+                    context.taskId().toString());
+            // Wall clock in both timer modes: a refresh is about the model in use now, not about event time.
+            context.schedule(REFRESH_TICK, PunctuationType.WALL_CLOCK_TIME, timestamp -> refresh());
         }
     }
 
@@ -111,6 +134,17 @@ public final class CustomerFeaturesProcessor implements Processor<String, OrderE
 
     void punctuate(long timestamp) {
         advance(now());
+    }
+
+    /**
+     * One tick of a refresh sweep, if one is due: features as of W, which every customer's state is at. A task
+     * that has not seen an order has no customers, so its sweep completes at once and the generation counts as done.
+     */
+    void refresh() {
+        long watermark = progress.started() ? progress.watermark() : Long.MIN_VALUE;
+        int refreshed = refresh.step(refreshTrigger.generation(context), settings.refreshPerSecond(),
+                (customerId, state) -> emitFeatures(customerId, state, Math.max(watermark, state.lastEventTime())));
+        counters.add(REFRESHED_METRIC, refreshed);
     }
 
     private long now() {
