@@ -16,7 +16,7 @@ public enum Setting {
     TOPIC_PARTITIONS("6", "Partitions of the topics the app creates (orders, orders-dlq, customer-features, feature-snapshots); must equal those of an existing orders topic (checked at start)."),
     REPLICATION_FACTOR("1", "Replication factor of the topics the app creates and of its internal topics."),
     CREATE_TOPICS("true", "Create missing topics at start (compacted where the system says so)."),
-    STATESTORE_CACHE_MB("16", "Kafka Streams record cache in front of the stores, in MiB, for all threads."),
+    STATESTORE_CACHE_MB("auto", "Kafka Streams record cache in front of the stores, in MiB, for all threads. auto = 16 in event-time mode (a replay brings a customer's orders close together, and the cache folds their writes into one per commit) and 0 in wall-clock mode (live orders of one customer are far apart, and the cache only adds work)."),
     ROCKSDB_CACHE_MB("64", "The ONE RocksDB block cache shared by every store of the JVM, in MiB (memtables count against it)."),
     ROCKSDB_WRITE_BUFFER_MB("16", "Part of the block cache that memtables of all stores may use together, in MiB."),
     REORDER_GRACE("10m", "How far event time must pass an order before it is applied; out-of-order arrivals within it are reordered. 0 = apply on arrival."),

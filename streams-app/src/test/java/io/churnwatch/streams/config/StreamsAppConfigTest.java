@@ -61,6 +61,19 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void theRecordCacheFollowsTheTimerModeUnlessSet() {
+        assertThat(StreamsAppConfig.from(Map.of()).statestoreCacheMb()).as("replay").isEqualTo(16);
+        assertThat(StreamsAppConfig.from(Map.of()).toStreamsProperties()
+                .get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(16L << 20);
+        assertThat(StreamsAppConfig.from(Map.of("CHURNWATCH_TIMER_MODE", "wall-clock")).statestoreCacheMb())
+                .as("live").isZero();
+        assertThat(StreamsAppConfig.from(Map.of("CHURNWATCH_TIMER_MODE", "wall-clock",
+                "CHURNWATCH_STATESTORE_CACHE_MB", "8")).statestoreCacheMb()).isEqualTo(8);
+        assertThatThrownBy(() -> StreamsAppConfig.from(Map.of("CHURNWATCH_STATESTORE_CACHE_MB", "lots")))
+                .hasMessageContaining("CHURNWATCH_STATESTORE_CACHE_MB");
+    }
+
+    @Test
     void theLabelHorizonIsAddedToAnySchedule() {
         StreamsAppConfig config = StreamsAppConfig.from(Map.of(
                 "CHURNWATCH_SNAPSHOT_CUTOFFS", "every-7-days", "CHURNWATCH_LABEL_HORIZON_DAYS", "30"));
