@@ -11,14 +11,18 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.churnwatch.schemas.Topics;
 import io.churnwatch.serving.streams.RegistryUrl;
 import io.churnwatch.testing.KafkaClusterExtension;
+import io.churnwatch.trainer.kafka.RetrainRequests;
 
 /**
  * One node in one-machine mode (embedded schema registry) on a real broker, before any model release: customers
@@ -144,6 +148,37 @@ class SingleNodeTest {
         NodeHarness.Response right = node.post("/admin/models/1/promote", "", "Authorization", "Bearer " + TOKEN);
         assertThat(right.status()).as(right.toString()).isEqualTo(404);
         assertThat(right.json().get("error").asText()).contains("no release v1");
+    }
+
+    @Test
+    void aRetrainRequestNeedsTheTokenAndReachesTheTrainersTopic() {
+        assertThat(node.post("/admin/models/retrain", "").status()).isEqualTo(401);
+        String tooLong = "x".repeat(501);
+        NodeHarness.Response rejected = node.post("/admin/models/retrain?reason=" + tooLong, "",
+                "Authorization", "Bearer " + TOKEN);
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(400);
+
+        NodeHarness.Response accepted = node.post("/admin/models/retrain?reason=new%20catalogue", "",
+                "Authorization", "Bearer " + TOKEN);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(accepted.json().get("reason").asText()).isEqualTo("new catalogue");
+
+        try (KafkaConsumer<String, String> settings = new KafkaConsumer<>(
+                KAFKA.cluster().consumerProps("retrain-reader-" + UUID.randomUUID()), new StringDeserializer(),
+                new StringDeserializer())) {
+            settings.subscribe(List.of(Topics.SETTINGS));
+            List<String> requests = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                settings.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (RetrainRequests.KEY.equals(record.key())) {
+                        requests.add(record.value());
+                    }
+                });
+                return !requests.isEmpty();
+            });
+            assertThat(requests).singleElement().asString()
+                    .startsWith(accepted.json().get("requestedAt").asText()).endsWith("new catalogue");
+        }
     }
 
     @Test

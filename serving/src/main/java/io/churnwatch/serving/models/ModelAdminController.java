@@ -1,5 +1,9 @@
 package io.churnwatch.serving.models;
 
+import java.time.Instant;
+
+import io.churnwatch.serving.holdout.OperatorSettingsPublisher;
+import io.churnwatch.trainer.kafka.RetrainRequests;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -23,9 +27,32 @@ import jakarta.validation.constraints.Size;
 public class ModelAdminController {
 
     private final ReleasePromotion promotion;
+    private final OperatorSettingsPublisher settings;
 
-    public ModelAdminController(ReleasePromotion promotion) {
+    public ModelAdminController(ReleasePromotion promotion, OperatorSettingsPublisher settings) {
         this.promotion = promotion;
+        this.settings = settings;
+    }
+
+    /** What a retrain request answers. */
+    public record RetrainRequested(String requestedAt, String reason, String pickedUpBy) {
+    }
+
+    @Post("/retrain")
+    @Operation(summary = "Ask the trainer to train now instead of at its next scheduled run",
+            description = "Writes 'retrain-requested' to the churnwatch-settings topic; a trainer running with "
+                    + "train --every picks it up within a second or two, trains, and promotes through its usual gate. "
+                    + "A trainer started with --once does not listen.")
+    @ApiResponse(responseCode = "202", description = "Requested")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong bearer token")
+    @ApiResponse(responseCode = "403", description = "Admin endpoints are disabled (no CHURNWATCH_ADMIN_TOKEN)")
+    @ApiResponse(responseCode = "503", description = "The settings topic cannot be written to")
+    public HttpResponse<RetrainRequested> retrain(@Nullable @QueryValue @Size(max = 500) String reason) {
+        String requestedAt = Instant.now().toString();
+        String note = reason == null || reason.isBlank() ? "requested over the API" : reason;
+        settings.publish(RetrainRequests.KEY, requestedAt + " " + note);
+        return HttpResponse.accepted().body(new RetrainRequested(requestedAt, note,
+                "a trainer running with train --every"));
     }
 
     @Post("/{version}/promote")

@@ -2,12 +2,14 @@ package io.churnwatch.trainer.cli;
 
 import io.churnwatch.trainer.config.Durations;
 import io.churnwatch.trainer.config.TrainerConfig;
+import io.churnwatch.trainer.kafka.RetrainRequests;
 import io.churnwatch.trainer.trainingset.NotEnoughDataException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trainer's command line: {@code train --once} trains once and exits; {@code train --every 6h} trains now and
- * then every six hours until stopped. See {@link Usage} for every option.
+ * then every six hours until stopped, and at once when an operator asks for it ({@link RetrainRequests}). See
+ * {@link Usage} for every option.
  */
 public final class TrainCommand {
 
@@ -25,6 +28,8 @@ public final class TrainCommand {
     public static final int NOT_ENOUGH_DATA = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+    /** How often a waiting schedule looks for an operator's retrain request. */
+    private static final Duration REQUEST_CHECK = Duration.ofSeconds(1);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -85,29 +90,50 @@ public final class TrainCommand {
     }
 
     private int runScheduled(TrainerConfig config, Duration every) {
-        out.println("[trainer] training every " + Durations.format(every) + "; stop with Ctrl-C");
-        while (true) {
-            Instant started = Instant.now();
-            try {
-                new TrainingJob(config, new ConsoleProgress(out)).run();
-            } catch (NotEnoughDataException e) {
-                out.println("[trainer] " + e.getMessage());
-            } catch (Exception e) {
-                LOG.error("training failed; trying again at the next run", e);
-                err.println("train: failed: " + e.getMessage());
-            }
-            Instant next = started.plus(every);
-            out.println("[trainer] next run at " + next);
-            try {
-                long wait = Math.max(0, Duration.between(Instant.now(), next).toMillis());
-                if (stop.await(wait, TimeUnit.MILLISECONDS)) {
+        out.println("[trainer] training every " + Durations.format(every)
+                + " and when an operator asks (POST /admin/models/retrain); stop with Ctrl-C");
+        try (RetrainRequests requests = new RetrainRequests(config.bootstrapServers())) {
+            while (true) {
+                Instant started = Instant.now();
+                try {
+                    new TrainingJob(config, new ConsoleProgress(out)).run();
+                } catch (NotEnoughDataException e) {
+                    out.println("[trainer] " + e.getMessage());
+                } catch (Exception e) {
+                    LOG.error("training failed; trying again at the next run", e);
+                    err.println("train: failed: " + e.getMessage());
+                }
+                Instant next = started.plus(every);
+                out.println("[trainer] next run at " + next);
+                if (!awaitNextRun(next, started, requests)) {
                     out.println("[trainer] stopped");
                     return OK;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return OK;
             }
+        }
+    }
+
+    /** Waits until {@code next} or an operator's request, whichever is first; false when stopped instead. */
+    private boolean awaitNextRun(Instant next, Instant lastRunStarted, RetrainRequests requests) {
+        try {
+            while (true) {
+                long left = Duration.between(Instant.now(), next).toMillis();
+                if (left <= 0) {
+                    return true;
+                }
+                if (stop.await(Math.min(left, REQUEST_CHECK.toMillis()), TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                Optional<RetrainRequests.Request> request = requests.poll(lastRunStarted, Duration.ZERO);
+                if (request.isPresent()) {
+                    out.println("[trainer] retrain requested at " + request.get().at() + " ("
+                            + request.get().note() + "): training now");
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

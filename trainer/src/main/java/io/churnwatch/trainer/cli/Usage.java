@@ -19,7 +19,9 @@ final class Usage {
                 'models' topic (key v<version>, and 'current' when promoted).
 
                   --once               train once and exit (the default unless a schedule is set)
-                  --every <duration>   train now and then on this schedule, e.g. 30m, 6h, 1d
+                  --every <duration>   train now and then on this schedule, e.g. 30m, 6h, 1d; also at once when
+                                       an operator asks (POST /admin/models/retrain on a serving node, which
+                                       writes 'retrain-requested' to the 'churnwatch-settings' topic)
                   --help, -h           show this help
 
                 Options (flag, environment variable, default):

@@ -7,6 +7,7 @@ import io.churnwatch.schemas.Topics;
 import io.churnwatch.schemas.serde.AvroSerde;
 import io.churnwatch.schemas.serde.AvroSerdes;
 import io.churnwatch.testing.KafkaClusterExtension;
+import io.churnwatch.trainer.kafka.RetrainRequests;
 import io.churnwatch.trainer.synthetic.SyntheticRetail;
 import io.churnwatch.trainer.trainingset.Cutoffs;
 import java.io.ByteArrayOutputStream;
@@ -89,5 +90,30 @@ class TrainCommandNotEnoughDataTest {
         assertThat(running.join()).isEqualTo(TrainCommand.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("training every 1h", "Not enough matured data",
                 "stopped");
+    }
+
+    @Test
+    void anOperatorsRetrainRequestStartsARunWithoutWaitingForTheSchedule() {
+        KAFKA.cluster().createCompactedTopic(Topics.SETTINGS, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TrainCommand command = new TrainCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of("CHURNWATCH_TRAIN_EVERY", "1h"));
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> command.run(args()));
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> out.toString(StandardCharsets.UTF_8).contains("next run at"));
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KAFKA.cluster().producerProps(),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SETTINGS, RetrainRequests.KEY, "test: new data loaded"));
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                out.toString(StandardCharsets.UTF_8).split("next run at", -1).length == 3);
+        command.stop();
+        assertThat(running.join()).isEqualTo(TrainCommand.OK);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("retrain requested at", "(test: new data loaded): training now");
+        assertThat(printed.split("Not enough matured data", -1)).as("two runs within the hour").hasSize(3);
     }
 }
