@@ -42,10 +42,11 @@ class SegmentChangeTopologyTest {
             assertThat(change.getToSegment()).isEqualTo("Lapsing");
             assertThat(change.getChangedAt()).isEqualTo(at(2));
             assertThat(change.getModelVersion()).isEqualTo(1L);
-            // Only recency moved: orders, revenue and returns are the same history.
+            // Only recency moved, and from where it was on entering Active (day 0), not at the last score (day 1):
+            // orders, revenue and returns are the same history.
             assertThat(change.getMovedFeatures())
                     .extracting(FeatureMove::getFeature, FeatureMove::getBefore, FeatureMove::getAfter)
-                    .containsExactly(tuple("recency_days", 4.0, 220.0));
+                    .containsExactly(tuple("recency_days", TestReleases.ACTIVE.recencyDays(), 220.0));
             assertThat(harness.segmentChanges.isEmpty()).isTrue();
         }
     }

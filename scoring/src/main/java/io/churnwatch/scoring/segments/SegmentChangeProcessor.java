@@ -12,6 +12,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Emits a {@link SegmentChange} when a customer's segment name differs from the last one assigned (kept in
  * {@value #STORE}); a customer's first segment is a change from null. Only the name counts: a new release that
  * renumbers or re-centres its segments but keeps the customer's segment name sends nothing.
+ *
+ * <p>The memory is written only when the segment changes, so a change's moved features compare the customer now
+ * with the customer on entering the previous segment: the drift that carried them out of it (recency 12 → 95
+ * days), not the last order's step. It also spares a store write and a changelog record on every other score.
  */
 public final class SegmentChangeProcessor implements Processor<String, ScoredCustomer, String, SegmentChange> {
 
@@ -37,6 +41,7 @@ public final class SegmentChangeProcessor implements Processor<String, ScoredCus
         SegmentMemory last = memory.get(record.key());
         String segment = score.getSegment();
         if (last == null || !last.segment().equals(segment)) {
+            memory.put(record.key(), new SegmentMemory(segment, score.getModelVersion(), scored.segmentInputs()));
             context.forward(record.withValue(SegmentChange.newBuilder()
                     .setCustomerId(score.getCustomerId())
                     .setFromSegment(last == null ? null : last.segment())
@@ -47,6 +52,5 @@ public final class SegmentChangeProcessor implements Processor<String, ScoredCus
                             scored.segmentInputs()))
                     .build()));
         }
-        memory.put(record.key(), new SegmentMemory(segment, score.getModelVersion(), scored.segmentInputs()));
     }
 }
