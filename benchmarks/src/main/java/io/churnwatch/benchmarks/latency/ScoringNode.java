@@ -123,6 +123,7 @@ final class ScoringNode implements AutoCloseable {
         settings.put("processing guarantee", config.processingGuarantee());
         settings.put("commit interval", config.commitInterval().toMillis() + " ms");
         settings.put("stream threads", Integer.toString(config.streamThreads()));
+        settings.put("record cache", config.statestoreCacheMb() + " MiB");
         settings.put("timer mode", environment.get("CHURNWATCH_TIMER_MODE"));
         settings.put("reorder grace", config.topology().features().grace().toMillis() + " ms");
         settings.put("inactivity gap multiplier", environment.get("CHURNWATCH_INACTIVITY_GAP_MULTIPLIER"));
