@@ -74,46 +74,54 @@ class TrainCommandNotEnoughDataTest {
         assertThat(reports).isEmptyDirectory();
     }
 
+    /** {@code train} on an hourly schedule in the background, once it has finished its first run. */
+    private record Schedule(TrainCommand command, CompletableFuture<Integer> running, ByteArrayOutputStream out) {
+
+        static Schedule startHourly(String[] args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TrainCommand command = new TrainCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    Map.of("CHURNWATCH_TRAIN_EVERY", "1h"));
+            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> command.run(args));
+            Schedule schedule = new Schedule(command, running, out);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> schedule.printed().contains("next run at"));
+            return schedule;
+        }
+
+        String printed() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        int stop() {
+            command.stop();
+            return running.join();
+        }
+    }
+
     @Test
     void aScheduleSaysSoAndWaitsForTheNextRun() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TrainCommand command = new TrainCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                Map.of("CHURNWATCH_TRAIN_EVERY", "1h"));
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> command.run(args()));
+        Schedule schedule = Schedule.startHourly(args());
+        assertThat(schedule.running()).isNotDone();
 
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> out.toString(StandardCharsets.UTF_8).contains("next run at"));
-        assertThat(running).isNotDone();
-        command.stop();
-
-        assertThat(running.join()).isEqualTo(TrainCommand.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("training every 1h", "Not enough matured data",
-                "stopped");
+        assertThat(schedule.stop()).isEqualTo(TrainCommand.OK);
+        assertThat(schedule.printed()).contains("training every 1h", "Not enough matured data", "stopped");
     }
 
     @Test
     void anOperatorsRetrainRequestStartsARunWithoutWaitingForTheSchedule() {
         KAFKA.cluster().createCompactedTopic(Topics.SETTINGS, 1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TrainCommand command = new TrainCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                Map.of("CHURNWATCH_TRAIN_EVERY", "1h"));
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> command.run(args()));
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> out.toString(StandardCharsets.UTF_8).contains("next run at"));
+        Schedule schedule = Schedule.startHourly(args());
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(KAFKA.cluster().producerProps(),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.SETTINGS, RetrainRequests.KEY, "test: new data loaded"));
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                out.toString(StandardCharsets.UTF_8).split("next run at", -1).length == 3);
-        command.stop();
-        assertThat(running.join()).isEqualTo(TrainCommand.OK);
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("retrain requested at", "(test: new data loaded): training now");
-        assertThat(printed.split("Not enough matured data", -1)).as("two runs within the hour").hasSize(3);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> schedule.printed().split("next run at", -1).length == 3);
+        assertThat(schedule.stop()).isEqualTo(TrainCommand.OK);
+        assertThat(schedule.printed()).contains("retrain requested at", "(test: new data loaded): training now");
+        assertThat(schedule.printed().split("Not enough matured data", -1)).as("two runs within the hour")
+                .hasSize(3);
     }
 }
