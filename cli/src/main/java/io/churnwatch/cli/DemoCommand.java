@@ -134,6 +134,12 @@ final class DemoCommand {
         System.out.println("  curl -s " + api + "/models/current");
         System.out.println("  curl -s " + registryUrl + "/subjects");
         System.out.println("  open " + api + "/swagger-ui/");
+        if (env.getOrDefault("CHURNWATCH_ADMIN_TOKEN", "").isBlank()) {
+            System.out.println("  (admin endpoints, e.g. a retrain now: start with CHURNWATCH_ADMIN_TOKEN=<secret>)");
+        } else {
+            System.out.println("  curl -s -X POST -H \"Authorization: Bearer $CHURNWATCH_ADMIN_TOKEN\" " + api
+                    + "/admin/models/retrain   # the trainer trains now");
+        }
         System.out.println("Press Ctrl-C to stop everything.\n");
     }
 

@@ -50,7 +50,8 @@ public class ModelAdminController {
     public HttpResponse<RetrainRequested> retrain(@Nullable @QueryValue @Size(max = 500) String reason) {
         String requestedAt = Instant.now().toString();
         String note = reason == null || reason.isBlank() ? "requested over the API" : reason;
-        settings.publish(RetrainRequests.KEY, requestedAt + " " + note);
+        // The record's timestamp is the request time; the value is what the trainer logs as the reason.
+        settings.publish(RetrainRequests.KEY, note);
         return HttpResponse.accepted().body(new RetrainRequested(requestedAt, note,
                 "a trainer running with train --every"));
     }
