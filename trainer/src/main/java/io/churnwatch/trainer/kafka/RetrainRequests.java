@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Operators' requests for a training now ({@code POST /admin/models/retrain} on a serving node), read by a
  * scheduled trainer from the compacted {@code churnwatch-settings} topic under the key {@value #KEY}. Only requests
- * written after this reader started count, and of those only the ones made after the start of the last run:
- * a run that was already reading when the request came has data older than the operator wanted. No consumer group,
+ * made after the start of the last run count: an earlier one was answered by that run, or by one before it, and a
+ * run that was already reading when the request came has data older than the operator wanted. No consumer group,
  * nothing committed; a topic that does not exist yet is looked for again at each poll.
  */
 public final class RetrainRequests implements AutoCloseable {
@@ -36,7 +36,6 @@ public final class RetrainRequests implements AutoCloseable {
     }
 
     private final KafkaConsumer<String, String> consumer;
-    private final Instant startedAt = Instant.now();
     private boolean assigned;
 
     public RetrainRequests(String bootstrapServers) {
@@ -60,8 +59,7 @@ public final class RetrainRequests implements AutoCloseable {
             Request latest = null;
             for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
                 Instant at = Instant.ofEpochMilli(record.timestamp());
-                if (KEY.equals(record.key()) && record.value() != null && at.isAfter(lastRunStarted)
-                        && !at.isBefore(startedAt)) {
+                if (KEY.equals(record.key()) && record.value() != null && at.isAfter(lastRunStarted)) {
                     latest = new Request(at, record.value());
                 }
             }
@@ -80,8 +78,8 @@ public final class RetrainRequests implements AutoCloseable {
         List<TopicPartition> all = partitions.stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(all);
-        // From the start, not the end: a request written between this reader's start and the assignment counts,
-        // and the timestamp check above drops everything older.
+        // From the start, not the end: a request written just before the assignment counts, and the timestamp check
+        // above drops everything the last run already answered.
         consumer.seekToBeginning(all);
         assigned = true;
         return true;

@@ -157,7 +157,7 @@ public record BgNbdModel(BgNbdParameters parameters, double logLikelihood, int c
     private double expectedPurchasesIfAlive(double t, double x, double bigT) {
         double shape = parameters.r() + x;
         double scaledHorizon = t / (parameters.alpha() + bigT);
-        double series = DropoutSeries.expectedIfAlive(parameters.r(), parameters.a(), parameters.b(), x, shape,
+        double series = DropoutSeries.expectedIfAlive(parameters.r(), parameters.a(), parameters.b(), x,
                 scaledHorizon);
         return Double.isNaN(series) ? integratedIfAlive(parameters.a(), parameters.b() + x, shape, scaledHorizon)
                 : series;

@@ -33,11 +33,10 @@ final class DropoutSeries {
     }
 
     /**
-     * @param shape          r + x, the posterior shape of the purchase rate
      * @param scaledHorizon  t / (alpha + T), > 0
      * @return {@code E[Y(t) | alive]}, or NaN when the series cannot give it to {@link #RELATIVE_ERROR}
      */
-    static double expectedIfAlive(double r, double a, double b, double x, double shape, double scaledHorizon) {
+    static double expectedIfAlive(double r, double a, double b, double x, double scaledHorizon) {
         double c = a + b + x - 1;
         if (!(c > 0.5)) {
             // c near 0 or below makes (c)_n pass through 0 or change sign: leave it to the integral.

@@ -26,7 +26,7 @@ class DropoutSeriesTest {
             double b = Math.pow(10, random.nextDouble(-4, 6));
             double x = random.nextInt(4) == 0 ? 0 : Math.floor(Math.pow(10, random.nextDouble(0, 3)));
             double scaledHorizon = Math.pow(10, random.nextDouble(-3, 1.7));
-            double series = DropoutSeries.expectedIfAlive(r, a, b, x, r + x, scaledHorizon);
+            double series = DropoutSeries.expectedIfAlive(r, a, b, x, scaledHorizon);
             if (Double.isNaN(series)) {
                 continue;
             }
@@ -54,7 +54,7 @@ class DropoutSeriesTest {
             double bigT = random.nextDouble(0, 740);
             double t = random.nextBoolean() ? 90 : 365;
             double scaledHorizon = t / (alpha + bigT);
-            double series = DropoutSeries.expectedIfAlive(r, a, b, x, r + x, scaledHorizon);
+            double series = DropoutSeries.expectedIfAlive(r, a, b, x, scaledHorizon);
             assertThat(series).as("r=%s alpha=%s a=%s b=%s x=%s T=%s t=%s", r, alpha, a, b, x, bigT, t).isNotNaN();
             double integral = BgNbdModel.integratedIfAlive(a, b + x, r + x, scaledHorizon);
             assertThat(Math.abs(series - integral) / integral).isLessThan(AGREEMENT);
@@ -64,7 +64,7 @@ class DropoutSeriesTest {
     @Test
     void hasNoSingularityWhereTheTextbookFormulaDividesByAMinusOne() {
         for (double a : new double[] {1 - 1e-9, 1, 1 + 1e-9, 1 + 1e-3}) {
-            double series = DropoutSeries.expectedIfAlive(0.7, a, 3, 2, 2.7, 0.4);
+            double series = DropoutSeries.expectedIfAlive(0.7, a, 3, 2, 0.4);
             double integral = BgNbdModel.integratedIfAlive(a, 5, 2.7, 0.4);
             assertThat(Math.abs(series - integral) / integral).as("a=%s", a).isLessThan(AGREEMENT);
         }
@@ -74,15 +74,15 @@ class DropoutSeriesTest {
     void shortHorizonsKeepTheirDigitsInsteadOfCancelling() {
         // For t -> 0, E[Y(t) | alive] -> (r + x) t / (alpha + T): the textbook bracket 1 - (...) 2F1 loses all digits.
         double scaledHorizon = 1e-9;
-        double series = DropoutSeries.expectedIfAlive(0.5, 0.3, 2, 4, 4.5, scaledHorizon);
+        double series = DropoutSeries.expectedIfAlive(0.5, 0.3, 2, 4, scaledHorizon);
         assertThat(Math.abs(series / (4.5 * scaledHorizon) - 1)).isLessThan(1e-8);
     }
 
     @Test
     void handsBackWhereItCannotBeTrusted() {
         // c = a + b + x - 1 near zero: the Pochhammer (c)_n passes through zero.
-        assertThat(DropoutSeries.expectedIfAlive(0.5, 0.2, 0.3, 0, 0.5, 0.5)).isNaN();
+        assertThat(DropoutSeries.expectedIfAlive(0.5, 0.2, 0.3, 0, 0.5)).isNaN();
         // A drop-out shape in the millions (an unbounded fit on a flat ridge): terms climb like (1-z)^-a.
-        assertThat(DropoutSeries.expectedIfAlive(1, 1.9e6, 8e7, 3, 4, 0.8)).isNaN();
+        assertThat(DropoutSeries.expectedIfAlive(1, 1.9e6, 8e7, 3, 0.8)).isNaN();
     }
 }
